@@ -1,0 +1,21 @@
+import { CommanderError } from 'commander';
+import { ZodError } from 'zod';
+import { describeIssues } from '../config/load.js';
+import { DteError, UsageError } from '../domain/errors.js';
+
+/** Exit codes of `spec/operations.md`: 0 success, 1 failure, 2 usage. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** One line a person can act on: the message, then the context that locates it. */
+export function describeError(error: unknown): { line: string; code: number } {
+  if (error instanceof CommanderError) return { line: error.message.replace(/^error: /, ''), code: EXIT.usage };
+  if (error instanceof ZodError) return { line: `invalid input: ${describeIssues(error)}`, code: EXIT.usage };
+  if (error instanceof DteError) {
+    const where = Object.entries(error.context)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    return { line: where ? `${error.message} (${where})` : error.message, code: error instanceof UsageError ? EXIT.usage : EXIT.failure };
+  }
+  return { line: error instanceof Error ? error.message : String(error), code: EXIT.failure };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable the project reads (listed in the README's configuration table). */
+export const envSchema = z.object({
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** BullMQ key prefix, so that several deployments or tests share one Redis. */
+  DTE_QUEUE_PREFIX: z.string().min(1).default('dte'),
+  DTE_STORE: z.string().optional(),
+  DTE_CONFIG: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DTE_WEBHOOK_URL: z.string().url().optional(),
+  DTE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  DTE_ADMIN_TOKEN: z.string().min(16, 'DTE_ADMIN_TOKEN must be at least 16 characters').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads the environment; blank values count as unset so that `FOO= dte …` clears a setting. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  return envSchema.parse(present);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const feedId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'feed ids are lower-case letters, digits, - and _ (they become keys and job ids)');
+
+export const FEED_FORMATS = ['canonical-csv', 'ndjson', 'vn-dkkd-csv'] as const;
+
+export const feedSchema = z.object({
+  id: feedId,
+  format: z.enum(FEED_FORMATS),
+  /** Checked in detail by the sources module (`src/sources/`). */
+  source: z.record(z.string(), z.unknown()),
+  industry_codes: z.enum(['vsic2018', 'vsic2025', 'auto']).default('auto'),
+  default_province: z.string().nullable().default(null),
+  /** Cron in Asia/Ho_Chi_Minh; the as-of date of a scheduled run is the previous day. */
+  schedule: z.string().default('0 2 * * *'),
+  enabled: z.boolean().default(true),
+});
+export type FeedConfig = z.infer<typeof feedSchema>;
+
+export const configSchema = z
+  .object({
+    store: z.string().default('file:./var/store'),
+    /** Fixed per deployment: changing it makes the next run re-hash the previous snapshot. */
+    partitions: z.number().int().min(1).max(256).default(16),
+    rules: z
+      .object({ vsic2018: z.string().default('vsic2018-ict-v1'), vsic2025: z.string().default('vsic2025-ict-v1') })
+      .default({ vsic2018: 'vsic2018-ict-v1', vsic2025: 'vsic2025-ict-v1' }),
+    targets: z.string().default('fixtures/targets.yaml'),
+    feeds: z.array(feedSchema).default([]),
+    alerts: z.record(z.string(), z.unknown()).default({}),
+    worker: z
+      .object({
+        concurrency: z.number().int().min(1).max(64).default(2),
+        attempts: z.number().int().min(1).max(20).default(5),
+        backoff_ms: z.number().int().min(10).default(2000),
+      })
+      .default({ concurrency: 2, attempts: 5, backoff_ms: 2000 }),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.feeds.forEach((feed, i) => {
+      if (seen.has(feed.id)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate feed id ${feed.id}` });
+      seen.add(feed.id);
+    });
+  });
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,28 @@
+/** Context every pipeline error carries so that it reaches pino as structured fields. */
+export interface ErrorContext {
+  feed?: string;
+  file?: string;
+  row?: number;
+  jobId?: string;
+  asOf?: string;
+  key?: string;
+  [field: string]: string | number | boolean | undefined;
+}
+
+export class DteError extends Error {
+  readonly context: ErrorContext;
+  constructor(message: string, context: ErrorContext = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.context = context;
+  }
+}
+
+/** A whole input file cannot be read: its feed fails and nothing of the run is published. */
+export class FileRejectedError extends DteError {}
+
+/** A configuration, payload or command-line value that does not validate. Exit code 2 on the CLI. */
+export class UsageError extends DteError {}
+
+/** A key that is not in the object store. */
+export class NotFoundError extends DteError {}

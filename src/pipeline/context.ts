@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Config, FeedConfig } from '../config/schema.js';
+import { DteError } from '../domain/errors.js';
+import type { ObjectStore } from '../store/objectStore.js';
+
+/** A progress tick: rows read so far in one feed's ingest. */
+export interface ProgressEvent {
+  stage: 'ingest';
+  feed: string;
+  rows: number;
+}
+
+/**
+ * What every stage handler receives. Built once per process by `createContext`; holds no run state,
+ * so a BullMQ worker can serve any job of any run with it.
+ */
+export interface PipelineContext {
+  store: ObjectStore;
+  logger: Logger;
+  config: Config;
+  /** Folder that relative paths in the config (files, globs, targets) are resolved against. */
+  baseDir: string;
+  codeVersion: string;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export function findFeed(ctx: PipelineContext, feedId: string): FeedConfig {
+  const feed = ctx.config.feeds.find((f) => f.id === feedId);
+  if (!feed) throw new DteError(`unknown feed ${feedId}`, { feed: feedId });
+  return feed;
+}

@@ -1,0 +1,17 @@
+import type { LoadedConfig } from '../config/load.js';
+import { createLogger } from '../logging/logger.js';
+import { openStore } from '../store/openStore.js';
+import { codeVersion } from './codeVersion.js';
+import type { PipelineContext } from './context.js';
+
+/** One context per process: the store connection, the logger, the validated config. */
+export function createContext(loaded: LoadedConfig, overrides: Partial<PipelineContext> = {}): PipelineContext {
+  return {
+    store: openStore(loaded.config.store),
+    logger: createLogger(loaded.env.LOG_LEVEL),
+    config: loaded.config,
+    baseDir: loaded.baseDir,
+    codeVersion: codeVersion(),
+    ...overrides,
+  };
+}

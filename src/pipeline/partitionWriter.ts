@@ -1,0 +1,72 @@
+import { PassThrough } from 'node:stream';
+import { createGzip, type Gzip } from 'node:zlib';
+import type { ObjectStore, PutResult } from '../store/objectStore.js';
+
+const FLUSH_AT = 64 * 1024;
+
+interface Lane {
+  gzip: Gzip;
+  body: PassThrough;
+  buffered: string[];
+  size: number;
+  upload: Promise<PutResult>;
+}
+
+/**
+ * Streams NDJSON lines into one gzipped object per partition. Lines are buffered per partition and
+ * handed to gzip in 64 KiB pieces; `drain()` waits for every lane whose stream is full, so memory
+ * stays bounded however large the export.
+ */
+export class PartitionWriter {
+  private readonly lanes: Lane[];
+  private readonly waiting = new Set<Promise<void>>();
+
+  constructor(store: ObjectStore, keyOf: (partition: number) => string, partitions: number) {
+    this.lanes = Array.from({ length: partitions }, (_, p) => {
+      const gzip = createGzip({ level: 1 });
+      const body = new PassThrough();
+      gzip.pipe(body);
+      return { gzip, body, buffered: [], size: 0, upload: store.put(keyOf(p), body, { contentType: 'application/gzip' }) };
+    });
+  }
+
+  write(partition: number, line: string): void {
+    const lane = this.lanes[partition]!;
+    lane.buffered.push(line);
+    lane.size += line.length;
+    if (lane.size >= FLUSH_AT) this.flushLane(lane);
+  }
+
+  private flushLane(lane: Lane): void {
+    if (lane.buffered.length === 0) return;
+    const ok = lane.gzip.write(`${lane.buffered.join('\n')}\n`);
+    lane.buffered = [];
+    lane.size = 0;
+    if (!ok) {
+      const wait = new Promise<void>((resolve) => lane.gzip.once('drain', () => resolve()));
+      this.waiting.add(wait);
+      void wait.then(() => this.waiting.delete(wait));
+    }
+  }
+
+  async drain(): Promise<void> {
+    if (this.waiting.size > 0) await Promise.all([...this.waiting]);
+  }
+
+  async close(): Promise<PutResult[]> {
+    for (const lane of this.lanes) {
+      this.flushLane(lane);
+      lane.gzip.end();
+    }
+    return Promise.all(this.lanes.map((lane) => lane.upload));
+  }
+
+  /** Abandons the uploads (after a failed parse); the partial objects are overwritten by a retry. */
+  destroy(error: Error): void {
+    for (const lane of this.lanes) {
+      lane.upload.catch(() => undefined);
+      lane.gzip.destroy(error);
+      lane.body.destroy(error);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { manifestOutputSchema } from '../snapshot/manifest.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What ingest of one feed hands on: keys and counts, never rows. */
+export const ingestResultSchema = z.object({
+  feed_id: z.string(),
+  format: z.string(),
+  source: z.string(),
+  raw_key: z.string(),
+  bytes: z.number().int().nonnegative(),
+  sha256,
+  fetch_status: z.enum(['fetched', 'unchanged']),
+  rows_read: z.number().int().nonnegative(),
+  /** Rows that passed validation, duplicates included (the classify stage removes those). */
+  valid: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  industry_code_systems: z.record(z.string(), z.number().int().nonnegative()),
+  /** Folder of the validated rows, one gzipped NDJSON file per partition, and `rejects.csv`. */
+  staging_prefix: z.string(),
+  partitions: z.number().int().positive(),
+});
+export type IngestResult = z.infer<typeof ingestResultSchema>;
+
+/** Everything later stages need to find their inputs and outputs, decided once per run. */
+export const runPlanSchema = z.object({
+  as_of: isoDate,
+  run_id: z.string().regex(/^[0-9a-f]{16}$/),
+  rule_set_id: z.string(),
+  code_version: z.string(),
+  partitions: z.number().int().positive(),
+  previous: z.object({ as_of: isoDate, run_id: z.string(), prefix: z.string(), partitions: z.number() }).nullable(),
+  feeds: z.array(ingestResultSchema),
+});
+export type RunPlan = z.infer<typeof runPlanSchema>;
+
+export const classifyResultSchema = z.object({
+  partition: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  duplicates: z.record(z.string(), z.number().int().nonnegative()),
+  counts_key: z.string(),
+  dte_key: z.string(),
+  output: manifestOutputSchema,
+});
+export type ClassifyResult = z.infer<typeof classifyResultSchema>;
+
+export const aggregateResultSchema = z.object({
+  outputs: z.array(manifestOutputSchema),
+  duplicates: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type AggregateResult = z.infer<typeof aggregateResultSchema>;
+
+export const publishResultSchema = z.object({
+  as_of: isoDate,
+  run_id: z.string(),
+  prefix: z.string(),
+  manifest_key: z.string(),
+  /** False when a newer as-of date was already the latest. */
+  became_latest: z.boolean(),
+});
+export type PublishResult = z.infer<typeof publishResultSchema>;

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { NotFoundError } from '../domain/errors.js';
+import { HashingCounter, toReadable } from './bodies.js';
+import { assertSafeKey } from './keys.js';
+import type { Body, ObjectInfo, ObjectStore, PutResult } from './objectStore.js';
+
+const TEMP_MARK = '.tmp-';
+
+/** A directory as an object store: the embedded default (`file:./var/store`). */
+export class LocalStore implements ObjectStore {
+  readonly url: string;
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.url = `file:${root}`;
+  }
+
+  private pathOf(key: string): string {
+    return path.join(this.root, ...assertSafeKey(key).split('/'));
+  }
+
+  async put(key: string, body: Body): Promise<PutResult> {
+    const target = this.pathOf(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    // Write beside the target then rename: a reader never sees half an object.
+    const temp = `${target}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
+    const counter = new HashingCounter();
+    try {
+      await pipeline(toReadable(body), counter, createWriteStream(temp));
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return { key, bytes: counter.bytes, sha256: counter.digest() };
+  }
+
+  async get(key: string): Promise<Readable> {
+    const file = this.pathOf(key);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw new NotFoundError(`no object at ${key} in ${this.url}`, { key });
+    return createReadStream(file);
+  }
+
+  async head(key: string): Promise<ObjectInfo | null> {
+    const info = await stat(this.pathOf(key)).catch(() => null);
+    return info?.isFile() ? { key, size: info.size } : null;
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    const keys: ObjectInfo[] = [];
+    // Walk only below the prefix's folder part: listing one snapshot must not read the whole store.
+    const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
+    const start = folder === '' ? this.root : path.join(this.root, ...assertSafeKey(folder.slice(0, -1)).split('/'));
+    await this.walk(start, folder, keys);
+    keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const info of keys) if (info.key.startsWith(prefix)) yield info;
+  }
+
+  private async walk(dir: string, keyPrefix: string, out: ObjectInfo[]): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const key = `${keyPrefix}${entry.name}`;
+      if (entry.isDirectory()) await this.walk(full, `${key}/`, out);
+      else if (entry.isFile() && !entry.name.includes(TEMP_MARK)) {
+        out.push({ key, size: (await stat(full)).size });
+      }
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async presignGet(): Promise<string | null> {
+    return null;
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+
+export interface ObjectInfo {
+  key: string;
+  size: number;
+}
+
+export interface PutResult {
+  key: string;
+  bytes: number;
+  /** Hex sha256 of the bytes written. */
+  sha256: string;
+}
+
+export type Body = Buffer | string | Readable;
+
+/**
+ * The one storage interface of the pipeline. Keys are `/`-separated, relative to the store's root or
+ * prefix, never starting with `/` and never containing `..` segments. Implementations: a local
+ * directory (`file:DIR`) and S3 (`s3://bucket/prefix`).
+ */
+export interface ObjectStore {
+  /** The store's URL as configured (`file:./var/store`, `s3://bucket/prefix`); never holds secrets. */
+  readonly url: string;
+  /** Writes an object atomically: readers see the old object or the whole new one, never a part. */
+  put(key: string, body: Body, options?: { contentType?: string }): Promise<PutResult>;
+  /** A stream of the object's bytes; rejects with NotFoundError when the key does not exist. */
+  get(key: string): Promise<Readable>;
+  /** The object's size, or null when the key does not exist. */
+  head(key: string): Promise<ObjectInfo | null>;
+  /** Every object whose key starts with `prefix`, in key order (byte order of the UTF-8 keys). */
+  list(prefix: string): AsyncIterable<ObjectInfo>;
+  /** Removes an object; removing a missing key is not an error. */
+  delete(key: string): Promise<void>;
+  /** A URL a plain HTTP client can GET for `expiresSeconds`, or null where the store has none (local). */
+  presignGet(key: string, expiresSeconds: number): Promise<string | null>;
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,33 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { configSchema, type FeedConfig } from '../../src/config/schema.js';
+import type { PipelineContext } from '../../src/pipeline/context.js';
+import { codeVersion } from '../../src/pipeline/codeVersion.js';
+import { LocalStore } from '../../src/store/localStore.js';
+import type { ObjectStore } from '../../src/store/objectStore.js';
+
+export async function tempDir(prefix = 'dte-test-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** A pipeline context on a fresh local store, with file feeds read from `dir`. */
+export async function testContext(
+  feeds: Array<Partial<FeedConfig> & { id: string; file: string; format: FeedConfig['format'] }>,
+  options: { store?: ObjectStore; partitions?: number; baseDir?: string } = {},
+): Promise<PipelineContext> {
+  const baseDir = options.baseDir ?? (await tempDir());
+  const config = configSchema.parse({
+    partitions: options.partitions ?? 4,
+    targets: path.resolve('fixtures/targets.yaml'),
+    feeds: feeds.map(({ file, ...feed }) => ({ ...feed, source: { type: 'file', path: file } })),
+  });
+  return {
+    store: options.store ?? new LocalStore(path.join(await tempDir(), 'store')),
+    logger: pino({ level: 'silent' }),
+    config,
+    baseDir,
+    codeVersion: codeVersion(),
+  };
+}

@@ -1,0 +1,41 @@
+/** Builds small `vn-dkkd-csv` exports for tests, row by row, with the real Vietnamese headers. */
+export const VN_HEADERS = [
+  'Mã số doanh nghiệp',
+  'Tên doanh nghiệp',
+  'Tỉnh/Thành phố',
+  'Tỉnh/Thành phố trước sáp nhập',
+  'Ngày thành lập',
+  'Ngành nghề kinh doanh chính',
+  'Ngành nghề kinh doanh khác',
+  'Tình trạng hoạt động',
+  'Loại hình doanh nghiệp',
+  'Vốn điều lệ (VNĐ)',
+  'Ngày cập nhật',
+] as const;
+
+export interface VnRow {
+  id: string;
+  name: string;
+  province: string;
+  legacy?: string;
+  founded: string;
+  main: string;
+  other?: string;
+  status?: string;
+  form?: string;
+  capital?: string;
+  updated?: string;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export function vnExport(rows: VnRow[]): string {
+  const lines = [VN_HEADERS.join(',')];
+  for (const r of rows) {
+    const cells = [r.id, r.name, r.province, r.legacy ?? '', r.founded, r.main, r.other ?? '', r.status ?? 'Đang hoạt động', r.form ?? 'Công ty TNHH', r.capital ?? '', r.updated ?? ''];
+    lines.push(cells.map(quote).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
