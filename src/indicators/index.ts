@@ -1,0 +1,6 @@
+export { type BuildOptions, buildIndicators, type IndicatorRow, type IndicatorTables, type LegacyIndicatorRow } from './build.js';
+export { countPartition } from './count.js';
+export { mergeCounts } from './merge.js';
+export { percent } from './ratio.js';
+export * from './schema.js';
+export { emptyTally, type PartitionCounts, type Tally } from './tally.js';

@@ -1,0 +1,19 @@
+import { addTally, type PartitionCounts, type Tally } from './tally.js';
+
+function mergeTable(into: Record<string, Tally>, from: Record<string, Tally>): void {
+  for (const [code, tally] of Object.entries(from)) {
+    const existing = into[code];
+    if (existing) addTally(existing, tally);
+    else into[code] = structuredClone(tally);
+  }
+}
+
+/** Sums the partitions' counts; the order of the partitions does not matter. */
+export function mergeCounts(parts: readonly PartitionCounts[]): PartitionCounts {
+  const total: PartitionCounts = { provinces: {}, legacy: {} };
+  for (const part of parts) {
+    mergeTable(total.provinces, part.provinces);
+    mergeTable(total.legacy, part.legacy);
+  }
+  return total;
+}
