@@ -1,6 +1,9 @@
 import { Command } from 'commander';
+import { registerEnqueueCommands } from './commands/enqueue.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerScheduleCommands } from './commands/schedule.js';
 import { registerSnapshotsCommands } from './commands/snapshots.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -11,5 +14,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerRunCommand(program);
   registerSnapshotsCommands(program);
+  registerWorkerCommand(program);
+  registerEnqueueCommands(program);
+  registerScheduleCommands(program);
   return program;
 }

@@ -35,8 +35,15 @@ export const configSchema = z
         concurrency: z.number().int().min(1).max(64).default(2),
         attempts: z.number().int().min(1).max(20).default(5),
         backoff_ms: z.number().int().min(10).default(2000),
+        /** A worker that stops renewing its lock this long is presumed dead and its job is retried. */
+        lock_duration_ms: z.number().int().min(1000).default(30_000),
+        stalled_interval_ms: z.number().int().min(500).default(15_000),
+        /** Finished jobs kept for the dashboard and reruns: at most this many per queue, this old. */
+        keep_completed: z.number().int().min(0).default(1000),
+        keep_failed: z.number().int().min(0).default(5000),
+        keep_days: z.number().int().min(1).default(14),
       })
-      .default({ concurrency: 2, attempts: 5, backoff_ms: 2000 }),
+      .prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { startWorkers, stopWorkers } from '../../../workers/index.js';
+import { loadConfig } from '../../config/load.js';
+import { UsageError } from '../../domain/errors.js';
+import { createContext } from '../../pipeline/createContext.js';
+import { QueueRuntime } from '../../queue/runtime.js';
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('run BullMQ workers for every stage until SIGTERM/SIGINT')
+    .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
+    .option('--concurrency <n>', 'jobs per stage at once (default from config: worker.concurrency)')
+    .action(async (options: { config?: string; concurrency?: string }) => {
+      const loaded = loadConfig(options.config);
+      const concurrency = options.concurrency === undefined ? loaded.config.worker.concurrency : Number(options.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+        throw new UsageError(`--concurrency must be a whole number 1..64, got ${options.concurrency}`);
+      }
+      const ctx = createContext(loaded);
+      const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'worker');
+      const workers = startWorkers(ctx, runtime, { concurrency });
+      ctx.logger.info({ prefix: runtime.prefix, concurrency, store: ctx.store.url }, 'workers started');
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          ctx.logger.info({ signal }, 'stopping: finishing active jobs');
+          resolve();
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      await stopWorkers(workers);
+      await runtime.close();
+      await ctx.store.close();
+      ctx.logger.info('workers stopped');
+    });
+}

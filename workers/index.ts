@@ -1,0 +1,90 @@
+import { type Job, type Processor, Worker } from 'bullmq';
+import type { Stage } from '../jobs/names.js';
+import type { PipelineContext } from '../src/pipeline/context.js';
+import type { QueueRuntime } from '../src/queue/runtime.js';
+import { aggregateProcessor } from './aggregate.js';
+import { alertsProcessor } from './alerts.js';
+import { classifyProcessor } from './classify.js';
+import { deliverProcessor } from './deliver.js';
+import { ingestProcessor } from './ingest.js';
+import { planProcessor } from './plan.js';
+import { publishProcessor } from './publish.js';
+import { triggerProcessor } from './trigger.js';
+
+export type StageProcessor = (job: Job) => Promise<unknown>;
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** Wraps a stage's processor (tests inject faults this way; production passes nothing). */
+  wrap?: (stage: Stage, processor: StageProcessor) => StageProcessor;
+  /** Called with every finished job (metrics). */
+  onFinished?: (event: { stage: Stage; job: Job; ms: number; ok: boolean }) => void;
+}
+
+function processors(ctx: PipelineContext, runtime: QueueRuntime): Record<Stage, StageProcessor> {
+  return {
+    trigger: triggerProcessor(ctx, runtime),
+    ingest: ingestProcessor(ctx),
+    plan: planProcessor(ctx, runtime),
+    classify: classifyProcessor(ctx),
+    aggregate: aggregateProcessor(ctx),
+    publish: publishProcessor(ctx),
+    alerts: alertsProcessor(ctx, runtime),
+    deliver: deliverProcessor(ctx),
+  };
+}
+
+/** What a log line says of a job: where it belongs and how much it did, never row data. */
+function describe(job: Job, result: unknown): Record<string, unknown> {
+  const data = job.data as { as_of?: string; feed_id?: string; plan?: { as_of: string; run_id: string }; partition?: number };
+  const r = (result ?? {}) as { rows_read?: number; records?: number };
+  return {
+    jobId: job.id,
+    attempt: job.attemptsMade + 1,
+    asOf: data.as_of ?? data.plan?.as_of,
+    feed: data.feed_id,
+    runId: data.plan?.run_id,
+    partition: data.partition,
+    rows: r.rows_read ?? r.records,
+  };
+}
+
+/** One BullMQ worker per stage queue, all in this process, each calling the stage's handler. */
+export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, options: WorkerOptions): Worker[] {
+  const { worker: settings } = ctx.config;
+  return Object.entries(processors(ctx, runtime)).map(([name, base]) => {
+    const stage = name as Stage;
+    const processor = options.wrap ? options.wrap(stage, base) : base;
+    const timed: Processor = async (job) => {
+      const started = performance.now();
+      const log = ctx.logger.child({ stage });
+      try {
+        const result = await processor(job);
+        const ms = Math.round(performance.now() - started);
+        log.info({ ...describe(job, result), ms }, 'job done');
+        options.onFinished?.({ stage, job, ms, ok: true });
+        return result;
+      } catch (error) {
+        const ms = Math.round(performance.now() - started);
+        log.error({ ...describe(job, null), ms, err: error }, 'job failed');
+        options.onFinished?.({ stage, job, ms, ok: false });
+        throw error;
+      }
+    };
+    const worker = new Worker(stage, timed, {
+      connection: runtime.connection,
+      prefix: runtime.prefix,
+      concurrency: options.concurrency,
+      lockDuration: settings.lock_duration_ms,
+      stalledInterval: settings.stalled_interval_ms,
+      maxStalledCount: 2,
+    });
+    worker.on('error', (error) => ctx.logger.error({ stage, err: error }, 'worker error'));
+    return worker;
+  });
+}
+
+/** Graceful stop: active jobs finish (or their locks lapse and another worker takes them). */
+export async function stopWorkers(workers: Worker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.close()));
+}

@@ -1,0 +1,6 @@
+import type { Job } from 'bullmq';
+import { ingestPayload } from '../jobs/payloads.js';
+import type { PipelineContext } from '../src/pipeline/context.js';
+import { ingestFeed } from '../src/pipeline/ingest.js';
+
+export const ingestProcessor = (ctx: PipelineContext) => (job: Job) => ingestFeed(ctx, ingestPayload.parse(job.data));
