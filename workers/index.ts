@@ -18,7 +18,7 @@ export interface WorkerOptions {
   /** Wraps a stage's processor (tests inject faults this way; production passes nothing). */
   wrap?: (stage: Stage, processor: StageProcessor) => StageProcessor;
   /** Called with every finished job (metrics). */
-  onFinished?: (event: { stage: Stage; job: Job; ms: number; ok: boolean }) => void;
+  onFinished?: (event: { stage: Stage; job: Job; ms: number; ok: boolean; result: unknown }) => void;
 }
 
 function processors(ctx: PipelineContext, runtime: QueueRuntime): Record<Stage, StageProcessor> {
@@ -62,12 +62,12 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
         const result = await processor(job);
         const ms = Math.round(performance.now() - started);
         log.info({ ...describe(job, result), ms }, 'job done');
-        options.onFinished?.({ stage, job, ms, ok: true });
+        options.onFinished?.({ stage, job, ms, ok: true, result });
         return result;
       } catch (error) {
         const ms = Math.round(performance.now() - started);
         log.error({ ...describe(job, null), ms, err: error }, 'job failed');
-        options.onFinished?.({ stage, job, ms, ok: false });
+        options.onFinished?.({ stage, job, ms, ok: false, result: null });
         throw error;
       }
     };
