@@ -1,4 +1,5 @@
-import { type Job, type Processor, Worker } from 'bullmq';
+import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import { FileRejectedError } from '../src/domain/errors.js';
 import type { Stage } from '../jobs/names.js';
 import type { PipelineContext } from '../src/pipeline/context.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
@@ -58,6 +59,7 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
     const timed: Processor = async (job) => {
       const started = performance.now();
       const log = ctx.logger.child({ stage });
+      log.info(describe(job, null), 'job started');
       try {
         const result = await processor(job);
         const ms = Math.round(performance.now() - started);
@@ -68,6 +70,8 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
         const ms = Math.round(performance.now() - started);
         log.error({ ...describe(job, null), ms, err: error }, 'job failed');
         options.onFinished?.({ stage, job, ms, ok: false, result: null });
+        // A file that cannot be read will not become readable by retrying: fail the run now.
+        if (error instanceof FileRejectedError) throw new UnrecoverableError(error.describe());
         throw error;
       }
     };

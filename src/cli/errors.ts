@@ -11,11 +11,7 @@ export function describeError(error: unknown): { line: string; code: number } {
   if (error instanceof CommanderError) return { line: error.message.replace(/^error: /, ''), code: EXIT.usage };
   if (error instanceof ZodError) return { line: `invalid input: ${describeIssues(error)}`, code: EXIT.usage };
   if (error instanceof DteError) {
-    const where = Object.entries(error.context)
-      .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ');
-    return { line: where ? `${error.message} (${where})` : error.message, code: error instanceof UsageError ? EXIT.usage : EXIT.failure };
+    return { line: error.describe(), code: error instanceof UsageError ? EXIT.usage : EXIT.failure };
   }
   return { line: error instanceof Error ? error.message : String(error), code: EXIT.failure };
 }

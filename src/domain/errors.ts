@@ -16,6 +16,15 @@ export class DteError extends Error {
     this.name = new.target.name;
     this.context = context;
   }
+
+  /** The message with its context, on one line: `cannot read … (feed=national file=x.csv)`. */
+  describe(): string {
+    const where = Object.entries(this.context)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    return where ? `${this.message} (${where})` : this.message;
+  }
 }
 
 /** A whole input file cannot be read: its feed fails and nothing of the run is published. */

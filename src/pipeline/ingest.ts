@@ -20,19 +20,25 @@ export interface IngestPayload {
   feed_id: string;
 }
 
-/** Relative file paths and globs in the config are relative to the config file, not the cwd. */
-function resolveSource(source: Record<string, unknown>, baseDir: string): Record<string, unknown> {
-  if (source.type === 'file' && typeof source.path === 'string' && !path.isAbsolute(source.path)) {
-    return { ...source, path: path.join(baseDir, source.path) };
+/**
+ * `{as_of}` in a path or URL becomes the run's date (exports named by day); relative file paths and
+ * globs are relative to the config file, not the cwd.
+ */
+function resolveSource(source: Record<string, unknown>, baseDir: string, asOf: string): Record<string, unknown> {
+  const dated = Object.fromEntries(
+    Object.entries(source).map(([k, v]) => [k, typeof v === 'string' && (k === 'path' || k === 'url') ? v.replaceAll('{as_of}', asOf) : v]),
+  );
+  if (dated.type === 'file' && typeof dated.path === 'string' && !path.isAbsolute(dated.path)) {
+    return { ...dated, path: path.join(baseDir, dated.path) };
   }
-  return source;
+  return dated;
 }
 
 /** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
 export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
   const feed = findFeed(ctx, payload.feed_id);
   const log = ctx.logger.child({ stage: 'ingest', feed: feed.id, asOf: payload.as_of });
-  const fetched = await fetchSource(resolveSource(feed.source, ctx.baseDir), {
+  const fetched = await fetchSource(resolveSource(feed.source, ctx.baseDir, payload.as_of), {
     store: ctx.store,
     feedId: feed.id,
     asOf: payload.as_of,
