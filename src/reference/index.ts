@@ -1,0 +1,2 @@
+export * from './provinces.js';
+export { nameKey } from './names.js';
