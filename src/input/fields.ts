@@ -1,0 +1,87 @@
+import type { Status } from '../domain/record.js';
+
+/** `0100 109 106`, `0100.109.106` → `0100109106`; null unless an enterprise or dependent-unit id. */
+export function enterpriseId(raw: string): string | null {
+  const id = raw.replace(/[\s.]/g, '');
+  return /^\d{10}(-\d{3})?$/.test(id) ? id : null;
+}
+
+export function cleanName(raw: string): string {
+  return raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isoOf(y: number, m: number, d: number): string | null {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > (m === 2 && !leap ? 28 : DAYS[m - 1]!)) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** ISO `yyyy-MM-dd`, and `dd/MM/yyyy` where Vietnamese dates are allowed; null when no real date. */
+export function parseDate(raw: string, vietnamese: boolean): string | null {
+  const text = raw.trim();
+  const iso = ISO.exec(text);
+  if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const vn = vietnamese ? VN.exec(text) : null;
+  return vn ? isoOf(Number(vn[3]), Number(vn[2]), Number(vn[1])) : null;
+}
+
+const STATUS_WORDS: Record<string, Status> = {};
+const words: Record<Status, string[]> = {
+  active: ['Đang hoạt động'],
+  suspended: ['Tạm ngừng kinh doanh', 'Tạm ngừng hoạt động'],
+  dissolving: [
+    'Đang làm thủ tục giải thể',
+    'Đang làm thủ tục phá sản',
+    'Ngừng hoạt động nhưng chưa hoàn thành thủ tục đóng mã số thuế',
+    'Không hoạt động tại địa chỉ đã đăng ký',
+  ],
+  dissolved: ['Đã giải thể', 'Đã phá sản', 'Đã chấm dứt hoạt động', 'Đã đóng mã số thuế'],
+};
+for (const [status, list] of Object.entries(words)) for (const w of list) STATUS_WORDS[statusKey(w)] = status as Status;
+
+function statusKey(raw: string): string {
+  return raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Vietnamese status words (NFC, any case), or the enum words themselves in the canonical formats. */
+export function parseStatus(raw: string, vietnamese: boolean): Status | null {
+  const key = statusKey(raw);
+  if (vietnamese) return STATUS_WORDS[key] ?? null;
+  return key === 'active' || key === 'suspended' || key === 'dissolving' || key === 'dissolved' ? key : null;
+}
+
+const THOUSANDS = [/^\d{1,3}(\.\d{3})+$/, /^\d{1,3}(,\d{3})+$/, /^\d{1,3}( \d{3})+$/];
+
+/** `1.000.000.000`, `1,000,000,000`, `1000000000` → 10^9; empty → null; anything else → undefined. */
+export function parseCapital(raw: string): number | null | undefined {
+  const text = raw.trim();
+  if (text.length === 0) return null;
+  const digits = /^\d+$/.test(text) ? text : THOUSANDS.some((re) => re.test(text)) ? text.replace(/[., ]/g, '') : null;
+  if (digits === null) return undefined;
+  const value = Number(digits);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+const LEADING_CODE = /^\s*(\d{4,5})(?!\d)/;
+
+/** `6201`, `62010`, `6201 - Lập trình máy vi tính` → the leading 4 or 5 digits; null otherwise. */
+export function industryCode(raw: string): string | null {
+  return LEADING_CODE.exec(raw)?.[1] ?? null;
+}
+
+/** A `;`-separated list of codes: empty pieces skipped, duplicates removed, order kept; null if one is bad. */
+export function industryCodes(raw: string): { codes: string[]; bad: string | null } {
+  const codes: string[] = [];
+  for (const piece of raw.split(';')) {
+    if (piece.trim().length === 0) continue;
+    const code = industryCode(piece);
+    if (code === null) return { codes, bad: piece.trim() };
+    if (!codes.includes(code)) codes.push(code);
+  }
+  return { codes, bad: null };
+}

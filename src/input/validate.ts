@@ -1,0 +1,108 @@
+import type { IndustryCodeResolver } from '../domain/industry.js';
+import type { IndustryCodesSetting, IndustrySystem, IngestedRecord } from '../domain/record.js';
+import type { RejectReason } from '../domain/rejects.js';
+import { resolveLegacyProvince, resolveProvince, type ResolvedProvince, successorOf } from '../reference/provinces.js';
+import { cleanName, enterpriseId, industryCode, industryCodes, parseCapital, parseDate, parseStatus } from './fields.js';
+import type { Field } from './headers.js';
+
+/** A row's cells by canonical field, as text (`''` when the column is absent or empty). */
+export type RawRow = Record<Field, string>;
+
+export interface RowContext {
+  feedId: string;
+  asOf: string;
+  vietnamese: boolean;
+  industryCodes: IndustryCodesSetting;
+  industry: IndustryCodeResolver;
+  defaultProvince: string | null;
+}
+
+export type RowOutcome = { ok: true; record: IngestedRecord } | { ok: false; reason: RejectReason; message: string };
+
+const reject = (reason: RejectReason, message: string): RowOutcome => ({ ok: false, reason, message });
+
+/** Province strings repeat endlessly in an export: each spelling is resolved once. */
+const provinceCache = new Map<string, ResolvedProvince | null>();
+function province(raw: string): ResolvedProvince | null {
+  let hit = provinceCache.get(raw);
+  if (hit === undefined) {
+    hit = resolveProvince(raw);
+    if (provinceCache.size < 10_000) provinceCache.set(raw, hit);
+  }
+  return hit;
+}
+
+function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
+  const given = raw.province.trim() || ctx.defaultProvince || '';
+  if (given === '') return 'no province given';
+  const resolved = province(given);
+  if (!resolved) return `unknown province ${JSON.stringify(given)}`;
+  const legacyRaw = raw.legacy_province.trim();
+  if (legacyRaw === '') return resolved;
+  const legacy = resolveLegacyProvince(legacyRaw);
+  if (!legacy) return `unknown pre-2025 province ${JSON.stringify(legacyRaw)}`;
+  if (successorOf(legacy) !== resolved.code) {
+    return `pre-2025 province ${JSON.stringify(legacyRaw)} did not become ${JSON.stringify(given)}`;
+  }
+  return { code: resolved.code, legacy_code: legacy };
+}
+
+/** Validates and normalises one row (`spec/input.md`): a canonical record, or the reason it is rejected. */
+export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutcome {
+  const id = enterpriseId(raw.enterprise_id);
+  if (!id) return reject('invalid_enterprise_id', `enterprise id ${JSON.stringify(raw.enterprise_id)} is not 10 digits (or 10-3 for a dependent unit)`);
+  const name = cleanName(raw.name);
+  if (name === '') return reject('missing_name', 'the name is empty');
+  const where = locate(raw, ctx);
+  if (typeof where === 'string') return reject('unknown_province', where);
+  const registered = parseDate(raw.registration_date, ctx.vietnamese);
+  if (!registered) return reject('invalid_date', `registration date ${JSON.stringify(raw.registration_date)} is not a date`);
+  if (registered > ctx.asOf) return reject('future_registration_date', `registered ${registered}, after the as-of date ${ctx.asOf}`);
+  const updatedRaw = raw.updated_at.trim();
+  const updated = updatedRaw === '' ? null : parseDate(updatedRaw, ctx.vietnamese);
+  if (updatedRaw !== '' && !updated) return reject('invalid_date', `update date ${JSON.stringify(updatedRaw)} is not a date`);
+  const rowDate = updated ?? ctx.asOf;
+  const main = industryCode(raw.main_industry_code);
+  const mainSystem = main === null ? null : ctx.industry.resolve(main, ctx.industryCodes, rowDate);
+  if (main === null || mainSystem === null) {
+    return reject('invalid_industry_code', `main industry code ${JSON.stringify(raw.main_industry_code)} is not a VSIC class of ${systemsText(ctx)}`);
+  }
+  const secondary = industryCodes(raw.secondary_industry_codes);
+  if (secondary.bad !== null) return reject('invalid_industry_code', `secondary industry code ${JSON.stringify(secondary.bad)} is not a code`);
+  const secondarySystems: IndustrySystem[] = [];
+  for (const code of secondary.codes) {
+    const system = ctx.industry.resolve(code, ctx.industryCodes, rowDate);
+    if (system === null) return reject('invalid_industry_code', `secondary industry code ${code} is not a VSIC class of ${systemsText(ctx)}`);
+    secondarySystems.push(system);
+  }
+  const status = parseStatus(raw.status, ctx.vietnamese);
+  if (!status) return reject('unknown_status', `status ${JSON.stringify(raw.status)} is not a known status`);
+  const capital = parseCapital(raw.charter_capital_vnd);
+  if (capital === undefined) return reject('invalid_number', `charter capital ${JSON.stringify(raw.charter_capital_vnd)} is not a whole number of dong`);
+  const legalForm = cleanName(raw.legal_form);
+  return {
+    ok: true,
+    record: {
+      enterprise_id: id,
+      is_dependent_unit: id.length > 10,
+      name,
+      province_code: where.code,
+      legacy_province_code: where.legacy_code,
+      registration_date: registered,
+      main_industry_code: main,
+      main_industry_system: mainSystem,
+      secondary_industry_codes: secondary.codes,
+      secondary_industry_systems: secondarySystems,
+      status,
+      legal_form: legalForm === '' ? null : legalForm,
+      charter_capital_vnd: capital,
+      updated_at: updated,
+      feed_id: ctx.feedId,
+      line,
+    },
+  };
+}
+
+function systemsText(ctx: RowContext): string {
+  return ctx.industryCodes === 'auto' ? 'VSIC 2018 or VSIC 2025' : ctx.industryCodes === 'vsic2018' ? 'VSIC 2018' : 'VSIC 2025';
+}
