@@ -6,8 +6,14 @@ export function enterpriseId(raw: string): string | null {
   return /^\d{10}(-\d{3})?$/.test(id) ? id : null;
 }
 
+const COMBINING = /[\u0300-\u036f]/;
+const LOOSE_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
+
+/** NFC, trimmed, inner white space collapsed; the checks skip the costly steps for text already clean. */
 export function cleanName(raw: string): string {
-  return raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const nfc = COMBINING.test(raw) ? raw.normalize('NFC') : raw;
+  const trimmed = nfc.trim();
+  return LOOSE_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -4,6 +4,7 @@ import type { RejectReason } from '../domain/rejects.js';
 import { resolveLegacyProvince, resolveProvince, type ResolvedProvince, successorOf } from '../reference/provinces.js';
 import { cleanName, enterpriseId, industryCode, industryCodes, parseCapital, parseDate, parseStatus } from './fields.js';
 import type { Field } from './headers.js';
+import { memo } from './memo.js';
 
 /** A row's cells by canonical field, as text (`''` when the column is absent or empty). */
 export type RawRow = Record<Field, string>;
@@ -18,6 +19,15 @@ export interface RowContext {
 }
 
 export type RowOutcome = { ok: true; record: IngestedRecord } | { ok: false; reason: RejectReason; message: string };
+
+// Cells repeat across rows: each distinct text is parsed once per process.
+const vnDate = memo((raw) => parseDate(raw, true));
+const isoDate = memo((raw) => parseDate(raw, false));
+const vnStatus = memo((raw) => parseStatus(raw, true));
+const enumStatus = memo((raw) => parseStatus(raw, false));
+const capitalOf = memo(parseCapital);
+const codeListOf = memo(industryCodes);
+const mainCodeOf = memo(industryCode);
 
 const reject = (reason: RejectReason, message: string): RowOutcome => ({ ok: false, reason, message });
 
@@ -55,19 +65,20 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
   if (name === '') return reject('missing_name', 'the name is empty');
   const where = locate(raw, ctx);
   if (typeof where === 'string') return reject('unknown_province', where);
-  const registered = parseDate(raw.registration_date, ctx.vietnamese);
+  const dateOf = ctx.vietnamese ? vnDate : isoDate;
+  const registered = dateOf(raw.registration_date);
   if (!registered) return reject('invalid_date', `registration date ${JSON.stringify(raw.registration_date)} is not a date`);
   if (registered > ctx.asOf) return reject('future_registration_date', `registered ${registered}, after the as-of date ${ctx.asOf}`);
   const updatedRaw = raw.updated_at.trim();
-  const updated = updatedRaw === '' ? null : parseDate(updatedRaw, ctx.vietnamese);
+  const updated = updatedRaw === '' ? null : dateOf(updatedRaw);
   if (updatedRaw !== '' && !updated) return reject('invalid_date', `update date ${JSON.stringify(updatedRaw)} is not a date`);
   const rowDate = updated ?? ctx.asOf;
-  const main = industryCode(raw.main_industry_code);
+  const main = mainCodeOf(raw.main_industry_code);
   const mainSystem = main === null ? null : ctx.industry.resolve(main, ctx.industryCodes, rowDate);
   if (main === null || mainSystem === null) {
     return reject('invalid_industry_code', `main industry code ${JSON.stringify(raw.main_industry_code)} is not a VSIC class of ${systemsText(ctx)}`);
   }
-  const secondary = industryCodes(raw.secondary_industry_codes);
+  const secondary = codeListOf(raw.secondary_industry_codes);
   if (secondary.bad !== null) return reject('invalid_industry_code', `secondary industry code ${JSON.stringify(secondary.bad)} is not a code`);
   const secondarySystems: IndustrySystem[] = [];
   for (const code of secondary.codes) {
@@ -75,9 +86,9 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
     if (system === null) return reject('invalid_industry_code', `secondary industry code ${code} is not a VSIC class of ${systemsText(ctx)}`);
     secondarySystems.push(system);
   }
-  const status = parseStatus(raw.status, ctx.vietnamese);
+  const status = (ctx.vietnamese ? vnStatus : enumStatus)(raw.status);
   if (!status) return reject('unknown_status', `status ${JSON.stringify(raw.status)} is not a known status`);
-  const capital = parseCapital(raw.charter_capital_vnd);
+  const capital = capitalOf(raw.charter_capital_vnd);
   if (capital === undefined) return reject('invalid_number', `charter capital ${JSON.stringify(raw.charter_capital_vnd)} is not a whole number of dong`);
   const legalForm = cleanName(raw.legal_form);
   return {
@@ -91,7 +102,7 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
       registration_date: registered,
       main_industry_code: main,
       main_industry_system: mainSystem,
-      secondary_industry_codes: secondary.codes,
+      secondary_industry_codes: [...secondary.codes],
       secondary_industry_systems: secondarySystems,
       status,
       legal_form: legalForm === '' ? null : legalForm,
