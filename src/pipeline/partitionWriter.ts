@@ -65,7 +65,7 @@ export class PartitionWriter {
   destroy(error: Error): void {
     for (const lane of this.lanes) {
       lane.upload.catch(() => undefined);
-      lane.gzip.destroy(error);
+      lane.gzip.destroy();
       lane.body.destroy(error);
     }
   }
