@@ -68,7 +68,7 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
       sink,
     );
   } catch (error) {
-    sink.destroy(error as Error);
+    sink.destroy();
     throw error;
   }
   await sink.close();
@@ -150,9 +150,9 @@ class StagingSink {
     this.ctx.onProgress?.({ stage: 'ingest', feed: this.feedId, rows: this.rows });
   }
 
-  destroy(error: Error): void {
-    this.partitions.destroy(error);
+  destroy(): void {
+    this.partitions.destroy();
     this.rejectsUpload.catch(() => undefined);
-    this.rejects.destroy(error);
+    this.rejects.destroy();
   }
 }

@@ -62,11 +62,11 @@ export class PartitionWriter {
   }
 
   /** Abandons the uploads (after a failed parse); the partial objects are overwritten by a retry. */
-  destroy(error: Error): void {
+  destroy(): void {
     for (const lane of this.lanes) {
       lane.upload.catch(() => undefined);
       lane.gzip.destroy();
-      lane.body.destroy(error);
+      lane.body.destroy();
     }
   }
 }
