@@ -21,5 +21,5 @@ export const alertsProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => 
   );
   if (deliveries.length > 0) await runtime.queues.deliver.addBulk(deliveries);
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
-  return { as_of: payload.as_of, evaluations: evaluated.evaluations, notifications: evaluated.notifications.length };
+  return { as_of: payload.as_of, evaluations: evaluated.evaluations.length, notifications: evaluated.notifications.length };
 };

@@ -1,0 +1,14 @@
+import type { PipelineContext } from '../pipeline/context.js';
+import { alertSettings, type Channel, channelsOf } from './settings.js';
+
+export { deliverNotification, signature } from './deliver.js';
+export type { Evaluation } from './evaluate.js';
+export { advance, type AlertState, notificationId } from './lifecycle.js';
+export { type Notification, notificationSchema } from './notification.js';
+export { alertSettings, type AlertSettings, type Channel } from './settings.js';
+export { type AlertsOutcome, evaluateAlerts, evaluateTargets } from './stage.js';
+
+/** The channels every notification goes through: log always, webhook when configured. */
+export function alertChannels(ctx: PipelineContext): Channel[] {
+  return channelsOf(alertSettings(ctx.config.alerts));
+}

@@ -1,0 +1,51 @@
+import { legacyProvincesJsonSchema, provincesJsonSchema } from '../indicators/schema.js';
+import { readJsonObject } from '../snapshot/catalog.js';
+import type { SnapshotPointer } from '../snapshot/manifest.js';
+import { readAll } from '../store/bodies.js';
+import type { ObjectStore } from '../store/objectStore.js';
+import { type Target, territoryOf } from '../targets/schema.js';
+
+export interface MetricValue {
+  as_of: string;
+  value: number;
+  /** The legacy view's coverage of the territory's successor, for pre-2025 territories. */
+  coverage_pct: number | null;
+  name: string;
+}
+
+/** A target's metric in one published snapshot, or null when the snapshot has no such view. */
+export async function metricIn(store: ObjectStore, pointer: SnapshotPointer, target: Target): Promise<MetricValue | null> {
+  const territory = territoryOf(target);
+  if (territory.kind === 'province') {
+    const file = provincesJsonSchema.parse(await readJsonObject(store, `${pointer.prefix}provinces.json`));
+    const row = file.provinces.find((p) => p.code === territory.code);
+    if (!row) return null;
+    const value = target.metric === 'dte_active' ? row.dte_active : await foundedSince(store, pointer, target);
+    return { as_of: pointer.as_of, value, coverage_pct: null, name: row.name };
+  }
+  const legacy = await readJsonObject(store, `${pointer.prefix}legacy_provinces.json`).catch(() => null);
+  if (!legacy) return null;
+  const row = legacyProvincesJsonSchema.parse(legacy).provinces.find((p) => p.code === territory.code);
+  if (!row) return null;
+  const value = target.metric === 'dte_active' ? row.dte_active : await foundedSince(store, pointer, target);
+  return { as_of: pointer.as_of, value, coverage_pct: row.coverage_pct, name: row.name };
+}
+
+/** DTEs of any status registered on or after `since`, counted from the snapshot's DTE list. */
+async function foundedSince(store: ObjectStore, pointer: SnapshotPointer, target: Target): Promise<number> {
+  const territory = territoryOf(target);
+  const text = (await readAll(await store.get(`${pointer.prefix}dte_enterprises.csv`))).toString('utf8');
+  const [header, ...lines] = text.replace(/^\uFEFF/, '').split('\r\n');
+  const columns = (header ?? '').split(',');
+  const col = territory.kind === 'province' ? columns.indexOf('province_code') : columns.indexOf('legacy_province_code');
+  const dateCol = columns.indexOf('registration_date');
+  let count = 0;
+  for (const line of lines) {
+    if (line.length === 0) continue;
+    // Names may hold quoted commas; codes and dates never do, so they are read from the right.
+    const cells = line.split(',');
+    const fromEnd = (i: number) => cells[cells.length - (columns.length - i)];
+    if (fromEnd(col) === territory.code && (fromEnd(dateCol) ?? '') >= (target.since ?? '')) count++;
+  }
+  return count;
+}

@@ -1,0 +1,80 @@
+import { vnDate } from './dates.js';
+import type { Row } from './rows.js';
+
+export type ExportFormat = 'vn-dkkd-csv' | 'canonical-csv' | 'ndjson';
+
+export const VN_HEADER = [
+  'Mã số doanh nghiệp',
+  'Tên doanh nghiệp',
+  'Tỉnh/Thành phố',
+  'Tỉnh/Thành phố trước sáp nhập',
+  'Ngày thành lập',
+  'Ngành nghề kinh doanh chính',
+  'Ngành nghề kinh doanh khác',
+  'Tình trạng hoạt động',
+  'Loại hình doanh nghiệp',
+  'Vốn điều lệ (VNĐ)',
+  'Ngày cập nhật',
+];
+export const CANONICAL_HEADER = [
+  'enterprise_id',
+  'name',
+  'province',
+  'legacy_province',
+  'registration_date',
+  'main_industry_code',
+  'secondary_industry_codes',
+  'status',
+  'legal_form',
+  'charter_capital_vnd',
+  'updated_at',
+];
+
+function quote(cell: string, delimiter: string): string {
+  return cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r') ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Cells of a row in a CSV format; dates are still ISO, the caller spells them. */
+export function cellsOf(row: Row, format: ExportFormat): string[] {
+  const vn = format === 'vn-dkkd-csv';
+  return [
+    row.id,
+    row.name,
+    row.province,
+    row.legacy,
+    vn ? vnDate(row.founded) : row.founded,
+    row.main,
+    row.secondary.join(';'),
+    vn ? row.statusWord : row.status,
+    row.legalForm,
+    vn ? row.capital : String(row.capitalValue),
+    vn ? vnDate(row.updated) : row.updated,
+  ];
+}
+
+export function csvLine(cells: string[], delimiter: string): string {
+  return `${cells.map((c) => quote(c, delimiter)).join(delimiter)}\r\n`;
+}
+
+export function headerLine(format: ExportFormat, delimiter: string): string {
+  if (format === 'ndjson') return '';
+  return csvLine(format === 'vn-dkkd-csv' ? VN_HEADER : CANONICAL_HEADER, delimiter);
+}
+
+/** An NDJSON line with the canonical field names; a malformed row is a line that is not JSON. */
+export function jsonLine(cells: string[]): string {
+  const [id, name, province, legacy, founded, main, secondary, status, form, capital, updated] = cells;
+  return `${JSON.stringify({
+    enterprise_id: id,
+    name,
+    province,
+    legacy_province: legacy || null,
+    registration_date: founded,
+    main_industry_code: main,
+    secondary_industry_codes: secondary ? secondary.split(';') : [],
+    status,
+    legal_form: form,
+    charter_capital_vnd: /^\d+$/.test(capital ?? '') ? Number(capital) : capital,
+    updated_at: updated || null,
+  })}\n`;
+}

@@ -1,0 +1,3 @@
+export { DEMO_DATES, writeDemoSeries } from './demo.js';
+export { type ExportOptions, writeExport } from './export.js';
+export type { ExportFormat } from './formats.js';
