@@ -29,6 +29,7 @@ export async function writeSeries(
     stringify({
       store: options.store,
       partitions: options.partitions ?? 4,
+      targets: path.resolve('fixtures/targets.yaml'),
       feeds: [{ id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: 'national-{as_of}.csv.gz' } }],
       worker: { attempts: 4, backoff_ms: 100, lock_duration_ms: 2000, stalled_interval_ms: 1000, ...options.worker },
     }),
