@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScheduleCommands } from './commands/schedule.js';
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
   registerWorkerCommand(program);
   registerEnqueueCommands(program);
   registerScheduleCommands(program);
+  registerAlertsCommands(program);
   return program;
 }
