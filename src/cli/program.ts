@@ -3,6 +3,7 @@ import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScheduleCommands } from './commands/schedule.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerSnapshotsCommands } from './commands/snapshots.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   registerEnqueueCommands(program);
   registerScheduleCommands(program);
   registerAlertsCommands(program);
+  registerServeCommand(program);
   return program;
 }

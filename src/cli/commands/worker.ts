@@ -3,6 +3,7 @@ import { startWorkers, stopWorkers } from '../../../workers/index.js';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../domain/errors.js';
 import { createContext } from '../../pipeline/createContext.js';
+import { recordJob } from '../../metrics/record.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 
 export function registerWorkerCommand(program: Command): void {
@@ -19,7 +20,16 @@ export function registerWorkerCommand(program: Command): void {
       }
       const ctx = createContext(loaded);
       const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'worker');
-      const workers = startWorkers(ctx, runtime, { concurrency });
+      const workers = startWorkers(ctx, runtime, {
+        concurrency,
+        onFinished: ({ stage, job, ms, ok, result }) => {
+          const final = !ok && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          const channel = (job.data as { channel?: string }).channel;
+          recordJob(runtime.connection, runtime.prefix, { stage, ms, ok, final, result, channel }).catch((err) =>
+            ctx.logger.warn({ err, stage }, 'could not record job metrics'),
+          );
+        },
+      });
       ctx.logger.info({ prefix: runtime.prefix, concurrency, store: ctx.store.url }, 'workers started');
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
