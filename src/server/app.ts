@@ -49,7 +49,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.runtime && (!deps.adminToken || deps.adminToken.length < 16)) {
     throw new Error('DTE_ADMIN_TOKEN (16+ characters) is required to serve the queue dashboard at /admin/queues');
   }
-  const app = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger });
+  // Request lines never carry the admin token (`?token=`) or credentials into the logs.
+  const serializers = {
+    req: (req: { method?: string; url?: string }) => ({ method: req.method, url: (req.url ?? '').replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+  };
+  const app = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }, { serializers }) as FastifyBaseLogger });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -1,0 +1,26 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { evaluateTargets } from '../../src/alerts/index.js';
+import type { PipelineContext } from '../../src/pipeline/context.js';
+import { runInline } from '../../src/runners/inline.js';
+import { writeFlatTarget } from '../support/fakeSnapshot.js';
+import { tempDir, testContext } from '../support/pipelineContext.js';
+import { vnExport } from '../support/vnExport.js';
+
+const rows = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `38${String(10_000_000 + i).slice(-8)}`, name: `Công ty Số ${i}`, province: 'Thanh Hóa', founded: '01/01/2020', main: i % 3 === 0 ? '6201' : '4711' }));
+
+/** Two published snapshots of a small export, made by the real pipeline, and their targets. */
+export async function servedStore(): Promise<{ ctx: PipelineContext; evaluations: (asOf: string) => ReturnType<typeof evaluateTargets> }> {
+  const dir = await tempDir('dte-serve-');
+  const first = path.join(dir, 'a.csv');
+  const second = path.join(dir, 'b.csv');
+  await writeFile(first, vnExport(rows(30)));
+  await writeFile(second, vnExport(rows(45)));
+  const ctx = await testContext([{ id: 'national', file: first, format: 'vn-dkkd-csv' }], { baseDir: dir });
+  ctx.config.targets = await writeFlatTarget(dir);
+  await runInline(ctx, { asOf: '2025-03-31' });
+  ctx.config.feeds = [{ ...ctx.config.feeds[0]!, source: { type: 'file', path: second } }];
+  await runInline(ctx, { asOf: '2025-06-30' });
+  return { ctx, evaluations: (asOf) => evaluateTargets(ctx, asOf) };
+}
