@@ -14,6 +14,12 @@ export interface PutResult {
 
 export type Body = Buffer | string | Readable;
 
+export interface PutOptions {
+  contentType?: string;
+  /** Bytes acknowledged by the store so far (S3 multipart uploads report each part). */
+  onProgress?: (bytesSent: number) => void;
+}
+
 /**
  * The one storage interface of the pipeline. Keys are `/`-separated, relative to the store's root or
  * prefix, never starting with `/` and never containing `..` segments. Implementations: a local
@@ -23,7 +29,7 @@ export interface ObjectStore {
   /** The store's URL as configured (`file:./var/store`, `s3://bucket/prefix`); never holds secrets. */
   readonly url: string;
   /** Writes an object atomically: readers see the old object or the whole new one, never a part. */
-  put(key: string, body: Body, options?: { contentType?: string }): Promise<PutResult>;
+  put(key: string, body: Body, options?: PutOptions): Promise<PutResult>;
   /** A stream of the object's bytes; rejects with NotFoundError when the key does not exist. */
   get(key: string): Promise<Readable>;
   /** The object's size, or null when the key does not exist. */
