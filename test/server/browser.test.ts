@@ -67,7 +67,7 @@ describe('the page in a real browser', () => {
         expect(await page.locator('.card.target svg.chart').count()).toBe(4);
         expect(await page.locator('.card.target[data-target="ba-ria-vung-tau-kh63"] .badge').textContent()).toBe('Chậm nghiêm trọng');
         // Nothing spills sideways on a phone: only the table scrolls inside its box.
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
         expect(overflow).toBeLessThanOrEqual(1);
         await page.screenshot({ path: path.join(OUT, `page-${label}.png`), fullPage: true });
         await page.close();
