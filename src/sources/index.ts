@@ -1,5 +1,7 @@
 import { DteError } from '../domain/errors.js';
 import { fetchFile } from './file.js';
+import { fetchHttp } from './http.js';
+import { fetchS3 } from './s3.js';
 import { sourceSchema } from './schema.js';
 import type { FetchContext, FetchedSource } from './types.js';
 
@@ -17,7 +19,9 @@ export async function fetchSource(source: Record<string, unknown>, ctx: FetchCon
   switch (config.type) {
     case 'file':
       return fetchFile(config, ctx);
-    default:
-      throw new DteError(`source type ${config.type} is not available in this build`, { feed: ctx.feedId });
+    case 'http':
+      return fetchHttp(config, ctx);
+    case 's3':
+      return fetchS3(config, ctx);
   }
 }

@@ -7,6 +7,7 @@ export const httpSourceSchema = z.object({
   url: z.string().url(),
   timeout_ms: z.number().int().positive().default(60_000),
   retries: z.number().int().min(0).max(10).default(3),
+  backoff_ms: z.number().int().min(1).default(1000),
   max_bytes: z.number().int().positive().default(2 * 1024 ** 3),
   headers: z.record(z.string(), z.string()).default({}),
 });

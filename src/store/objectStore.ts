@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 export interface ObjectInfo {
   key: string;
   size: number;
+  /** ISO time of the last write, where the store knows it. */
+  modified?: string;
 }
 
 export interface PutResult {

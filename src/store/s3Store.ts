@@ -129,7 +129,7 @@ export class S3Store implements ObjectStore {
         throw this.translate(error, 'list', prefix);
       }
       for (const item of page.Contents ?? []) {
-        if (item.Key) yield { key: item.Key.slice(this.root.length), size: item.Size ?? 0 };
+        if (item.Key) yield { key: item.Key.slice(this.root.length), size: item.Size ?? 0, modified: item.LastModified?.toISOString() };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
