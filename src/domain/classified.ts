@@ -1,4 +1,4 @@
-import type { IngestedRecord, IndustrySystem, Status } from './record.js';
+import type { IndustrySystem, IngestedRecord, Status } from './record.js';
 
 /** What classification adds to a record (`spec/classification.md`). */
 export interface Classification {
@@ -23,4 +23,33 @@ export interface PreviousRecord {
   status: Status;
   is_dte: boolean;
   main_industry_system?: IndustrySystem;
+}
+
+/**
+ * The classified record as one literal in a fixed field order: one object shape for every row, so
+ * that building and serialising a million of them stays fast (a spread makes a slow object).
+ */
+export function withClassification(r: IngestedRecord, c: Classification): ClassifiedRecord {
+  return {
+    enterprise_id: r.enterprise_id,
+    is_dependent_unit: r.is_dependent_unit,
+    name: r.name,
+    province_code: r.province_code,
+    legacy_province_code: r.legacy_province_code,
+    registration_date: r.registration_date,
+    main_industry_code: r.main_industry_code,
+    main_industry_system: r.main_industry_system,
+    secondary_industry_codes: r.secondary_industry_codes,
+    secondary_industry_systems: r.secondary_industry_systems,
+    status: r.status,
+    legal_form: r.legal_form,
+    charter_capital_vnd: r.charter_capital_vnd,
+    updated_at: r.updated_at,
+    feed_id: r.feed_id,
+    line: r.line,
+    is_dte: c.is_dte,
+    dte_category: c.dte_category,
+    dte_matched_code: c.dte_matched_code,
+    digital_secondary: c.digital_secondary,
+  };
 }

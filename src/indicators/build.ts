@@ -39,7 +39,13 @@ export interface BuildOptions {
   hasPrevious: boolean;
 }
 
-function row(code: string, name: string, tally: Tally, categories: readonly string[], hasPrevious: boolean): IndicatorRow {
+function row(
+  code: string,
+  name: string,
+  tally: Tally,
+  categories: readonly string[],
+  hasPrevious: boolean,
+): IndicatorRow {
   return {
     code,
     name,

@@ -10,7 +10,8 @@ class Counter {
 
   add(where: Located, update: (tally: Tally) => void): void {
     update(this.tally(this.counts.provinces, where.province_code));
-    if (where.legacy_province_code !== null) update(this.tally(this.counts.legacy, where.legacy_province_code));
+    if (where.legacy_province_code !== null)
+      update(this.tally(this.counts.legacy, where.legacy_province_code));
   }
 
   private tally(table: Record<string, Tally>, code: string): Tally {
@@ -24,29 +25,31 @@ class Counter {
 }
 
 /**
- * The indicators' counts over one partition (`spec/indicators.md`). `previous` is the previous
- * snapshot's records of the same partition, or null when there is no previous snapshot.
+ * The indicators' counts over one partition (`spec/indicators.md`), one record at a time, so that
+ * the classify stage never needs its records in memory at once.
  */
-export function countPartition(
-  records: readonly ClassifiedRecord[],
-  previous: ReadonlyMap<string, PreviousRecord> | null,
-  asOf: string,
-  categories: readonly string[],
-): PartitionCounts {
-  const counter = new Counter(categories);
-  const year = asOf.slice(0, 4);
-  const seen = new Set<string>();
-  for (const r of records) {
-    seen.add(r.enterprise_id);
+export class PartitionCounter {
+  private readonly counter: Counter;
+  private readonly year: string;
+  private readonly seen = new Set<string>();
+
+  constructor(asOf: string, categories: readonly string[]) {
+    this.counter = new Counter(categories);
+    this.year = asOf.slice(0, 4);
+  }
+
+  /** `before` is the enterprise's record in the previous snapshot, if any. */
+  add(r: ClassifiedRecord, before: PreviousRecord | undefined): void {
+    this.seen.add(r.enterprise_id);
     if (r.is_dependent_unit) {
-      counter.add(r, (t) => t.dependent_units++);
-      continue;
+      this.counter.add(r, (t) => t.dependent_units++);
+      return;
     }
     const active = r.status === 'active';
-    const before = previous?.get(r.enterprise_id);
-    const wasActiveDte = before !== undefined && !before.is_dependent_unit && before.is_dte && before.status === 'active';
-    counter.add(r, (t) => {
-      if (r.is_dte && r.registration_date.startsWith(year)) t.dte_founded_ytd++;
+    const wasActiveDte =
+      before !== undefined && !before.is_dependent_unit && before.is_dte && before.status === 'active';
+    this.counter.add(r, (t) => {
+      if (r.is_dte && r.registration_date.startsWith(this.year)) t.dte_founded_ytd++;
       // Ceased: an active DTE before, not an active DTE now (inactive, or its main code left the DTE classes).
       if (wasActiveDte && !(active && r.is_dte)) t.dte_ceased++;
       if (!active) return;
@@ -62,11 +65,26 @@ export function countPartition(
       }
     });
   }
-  // A DTE that was active and is gone from the registry has ceased too, where it used to be.
-  for (const [id, before] of previous ?? []) {
-    if (!seen.has(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
-      counter.add(before, (t) => t.dte_ceased++);
+
+  /** A DTE that was active and is gone from the registry has ceased too, where it used to be. */
+  finish(previous: ReadonlyMap<string, PreviousRecord> | null): PartitionCounts {
+    for (const [id, before] of previous ?? []) {
+      if (!this.seen.has(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
+        this.counter.add(before, (t) => t.dte_ceased++);
+      }
     }
+    return this.counter.counts;
   }
-  return counter.counts;
+}
+
+/** The counts of a whole partition's records at once (tests, small inputs). */
+export function countPartition(
+  records: readonly ClassifiedRecord[],
+  previous: ReadonlyMap<string, PreviousRecord> | null,
+  asOf: string,
+  categories: readonly string[],
+): PartitionCounts {
+  const counter = new PartitionCounter(asOf, categories);
+  for (const r of records) counter.add(r, previous?.get(r.enterprise_id));
+  return counter.finish(previous);
 }

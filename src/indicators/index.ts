@@ -1,5 +1,11 @@
-export { type BuildOptions, buildIndicators, type IndicatorRow, type IndicatorTables, type LegacyIndicatorRow } from './build.js';
-export { countPartition } from './count.js';
+export {
+  type BuildOptions,
+  buildIndicators,
+  type IndicatorRow,
+  type IndicatorTables,
+  type LegacyIndicatorRow,
+} from './build.js';
+export { countPartition, PartitionCounter } from './count.js';
 export { mergeCounts } from './merge.js';
 export { percent } from './ratio.js';
 export * from './schema.js';

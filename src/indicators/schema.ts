@@ -30,6 +30,8 @@ export const legacyProvincesJsonSchema = z.object({
   as_of: z.string(),
   rule_set_id: z.string(),
   categories: z.array(z.string()),
-  provinces: z.array(indicatorRowSchema.extend({ successor_code: z.string(), coverage_pct: z.number().nullable() })),
+  provinces: z.array(
+    indicatorRowSchema.extend({ successor_code: z.string(), coverage_pct: z.number().nullable() }),
+  ),
 });
 export type LegacyProvincesJson = z.infer<typeof legacyProvincesJsonSchema>;

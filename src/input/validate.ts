@@ -1,10 +1,23 @@
 import type { IndustryCodeResolver } from '../domain/industry.js';
 import type { IndustryCodesSetting, IndustrySystem, IngestedRecord } from '../domain/record.js';
 import type { RejectReason } from '../domain/rejects.js';
-import { resolveLegacyProvince, resolveProvince, type ResolvedProvince, successorOf } from '../reference/provinces.js';
-import { cleanName, enterpriseId, industryCode, industryCodes, parseCapital, parseDate, parseStatus } from './fields.js';
+import {
+  type ResolvedProvince,
+  resolveLegacyProvince,
+  resolveProvince,
+  successorOf,
+} from '../reference/provinces.js';
+import {
+  cleanName,
+  enterpriseId,
+  industryCode,
+  industryCodes,
+  parseCapital,
+  parseDate,
+  parseStatus,
+} from './fields.js';
 import type { Field } from './headers.js';
-import { memo } from './memo.js';
+import { detach, memo } from './memo.js';
 
 /** A row's cells by canonical field, as text (`''` when the column is absent or empty). */
 export type RawRow = Record<Field, string>;
@@ -18,7 +31,9 @@ export interface RowContext {
   defaultProvince: string | null;
 }
 
-export type RowOutcome = { ok: true; record: IngestedRecord } | { ok: false; reason: RejectReason; message: string };
+export type RowOutcome =
+  | { ok: true; record: IngestedRecord }
+  | { ok: false; reason: RejectReason; message: string };
 
 // Cells repeat across rows: each distinct text is parsed once per process.
 const vnDate = memo((raw) => parseDate(raw, true));
@@ -37,7 +52,7 @@ function province(raw: string): ResolvedProvince | null {
   let hit = provinceCache.get(raw);
   if (hit === undefined) {
     hit = resolveProvince(raw);
-    if (provinceCache.size < 10_000) provinceCache.set(raw, hit);
+    if (provinceCache.size < 10_000) provinceCache.set(detach(raw), hit);
   }
   return hit;
 }
@@ -60,36 +75,58 @@ function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
 /** Validates and normalises one row (`spec/input.md`): a canonical record, or the reason it is rejected. */
 export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutcome {
   const id = enterpriseId(raw.enterprise_id);
-  if (!id) return reject('invalid_enterprise_id', `enterprise id ${JSON.stringify(raw.enterprise_id)} is not 10 digits (or 10-3 for a dependent unit)`);
+  if (!id)
+    return reject(
+      'invalid_enterprise_id',
+      `enterprise id ${JSON.stringify(raw.enterprise_id)} is not 10 digits (or 10-3 for a dependent unit)`,
+    );
   const name = cleanName(raw.name);
   if (name === '') return reject('missing_name', 'the name is empty');
   const where = locate(raw, ctx);
   if (typeof where === 'string') return reject('unknown_province', where);
   const dateOf = ctx.vietnamese ? vnDate : isoDate;
   const registered = dateOf(raw.registration_date);
-  if (!registered) return reject('invalid_date', `registration date ${JSON.stringify(raw.registration_date)} is not a date`);
-  if (registered > ctx.asOf) return reject('future_registration_date', `registered ${registered}, after the as-of date ${ctx.asOf}`);
+  if (!registered)
+    return reject('invalid_date', `registration date ${JSON.stringify(raw.registration_date)} is not a date`);
+  if (registered > ctx.asOf)
+    return reject('future_registration_date', `registered ${registered}, after the as-of date ${ctx.asOf}`);
   const updatedRaw = raw.updated_at.trim();
   const updated = updatedRaw === '' ? null : dateOf(updatedRaw);
-  if (updatedRaw !== '' && !updated) return reject('invalid_date', `update date ${JSON.stringify(updatedRaw)} is not a date`);
+  if (updatedRaw !== '' && !updated)
+    return reject('invalid_date', `update date ${JSON.stringify(updatedRaw)} is not a date`);
   const rowDate = updated ?? ctx.asOf;
   const main = mainCodeOf(raw.main_industry_code);
   const mainSystem = main === null ? null : ctx.industry.resolve(main, ctx.industryCodes, rowDate);
   if (main === null || mainSystem === null) {
-    return reject('invalid_industry_code', `main industry code ${JSON.stringify(raw.main_industry_code)} is not a VSIC class of ${systemsText(ctx)}`);
+    return reject(
+      'invalid_industry_code',
+      `main industry code ${JSON.stringify(raw.main_industry_code)} is not a VSIC class of ${systemsText(ctx)}`,
+    );
   }
   const secondary = codeListOf(raw.secondary_industry_codes);
-  if (secondary.bad !== null) return reject('invalid_industry_code', `secondary industry code ${JSON.stringify(secondary.bad)} is not a code`);
+  if (secondary.bad !== null)
+    return reject(
+      'invalid_industry_code',
+      `secondary industry code ${JSON.stringify(secondary.bad)} is not a code`,
+    );
   const secondarySystems: IndustrySystem[] = [];
   for (const code of secondary.codes) {
     const system = ctx.industry.resolve(code, ctx.industryCodes, rowDate);
-    if (system === null) return reject('invalid_industry_code', `secondary industry code ${code} is not a VSIC class of ${systemsText(ctx)}`);
+    if (system === null)
+      return reject(
+        'invalid_industry_code',
+        `secondary industry code ${code} is not a VSIC class of ${systemsText(ctx)}`,
+      );
     secondarySystems.push(system);
   }
   const status = (ctx.vietnamese ? vnStatus : enumStatus)(raw.status);
   if (!status) return reject('unknown_status', `status ${JSON.stringify(raw.status)} is not a known status`);
   const capital = capitalOf(raw.charter_capital_vnd);
-  if (capital === undefined) return reject('invalid_number', `charter capital ${JSON.stringify(raw.charter_capital_vnd)} is not a whole number of dong`);
+  if (capital === undefined)
+    return reject(
+      'invalid_number',
+      `charter capital ${JSON.stringify(raw.charter_capital_vnd)} is not a whole number of dong`,
+    );
   const legalForm = cleanName(raw.legal_form);
   return {
     ok: true,
@@ -115,5 +152,9 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
 }
 
 function systemsText(ctx: RowContext): string {
-  return ctx.industryCodes === 'auto' ? 'VSIC 2018 or VSIC 2025' : ctx.industryCodes === 'vsic2018' ? 'VSIC 2018' : 'VSIC 2025';
+  return ctx.industryCodes === 'auto'
+    ? 'VSIC 2018 or VSIC 2025'
+    : ctx.industryCodes === 'vsic2018'
+      ? 'VSIC 2018'
+      : 'VSIC 2025';
 }

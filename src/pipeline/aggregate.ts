@@ -18,7 +18,6 @@ import type { AggregateResult, ClassifyResult, IngestResult, RunPlan } from './r
 import { ruleBook } from './rules.js';
 import { workKeys } from './stageKeys.js';
 
-
 export interface AggregatePayload {
   plan: RunPlan;
 }
@@ -48,7 +47,8 @@ export async function aggregateRun(
   }
   const rules = ruleBook(ctx);
   const counts: PartitionCounts[] = [];
-  for (const part of parts) counts.push((await readJsonObject(ctx.store, part.counts_key)) as PartitionCounts);
+  for (const part of parts)
+    counts.push((await readJsonObject(ctx.store, part.counts_key)) as PartitionCounts);
   const tables = buildIndicators(mergeCounts(counts), {
     asOf: plan.as_of,
     ruleSetId: rules.id,
@@ -72,7 +72,9 @@ export async function aggregateRun(
 
   const outputs: ManifestOutput[] = parts.map((p) => p.output);
   for (const [name, text, rows] of files) {
-    const put = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, name), text, { contentType: contentType(name) });
+    const put = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, name), text, {
+      contentType: contentType(name),
+    });
     outputs.push({ key: name, bytes: put.bytes, sha256: put.sha256, rows });
   }
   for (const feed of plan.feeds) outputs.push(await copyRejects(ctx, plan, feed));
@@ -80,7 +82,10 @@ export async function aggregateRun(
 }
 
 /** DTE lines are few (a few percent of rows): the partitions' sorted lines merge in memory. */
-async function dteList(ctx: PipelineContext, parts: ClassifyResult[]): Promise<{ text: string; rows: number }> {
+async function dteList(
+  ctx: PipelineContext,
+  parts: ClassifyResult[],
+): Promise<{ text: string; rows: number }> {
   const lines: string[] = [];
   for (const part of parts) {
     const text = (await readAll(await ctx.store.get(part.dte_key))).toString('utf8');
@@ -95,13 +100,16 @@ async function dteList(ctx: PipelineContext, parts: ClassifyResult[]): Promise<{
 async function copyRejects(ctx: PipelineContext, plan: RunPlan, feed: IngestResult): Promise<ManifestOutput> {
   const name = snapshotFiles.rejects(feed.feed_id);
   const body = await ctx.store.get(workKeys.stagedRejects(feed.staging_prefix));
-  const put = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, name), body, { contentType: contentType(name) });
+  const put = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, name), body, {
+    contentType: contentType(name),
+  });
   return { key: name, bytes: put.bytes, sha256: put.sha256, rows: feed.rejected };
 }
 
 function sumDuplicates(parts: ClassifyResult[]): Record<string, number> {
   const total = new Map<string, number>();
-  for (const part of parts) for (const [feed, n] of Object.entries(part.duplicates)) total.set(feed, (total.get(feed) ?? 0) + n);
+  for (const part of parts)
+    for (const [feed, n] of Object.entries(part.duplicates)) total.set(feed, (total.get(feed) ?? 0) + n);
   return Object.fromEntries([...total.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 

@@ -1,17 +1,20 @@
-import { gzipSync } from 'node:zlib';
+import { PassThrough } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { classify } from '../classify/index.js';
 import { dteEnterpriseLine } from '../csv/index.js';
-import type { ClassifiedRecord } from '../domain/classified.js';
-import type { IngestedRecord } from '../domain/record.js';
-import { countPartition } from '../indicators/index.js';
+import { withClassification } from '../domain/classified.js';
+import { PartitionCounter, type PartitionCounts } from '../indicators/index.js';
+import { detach } from '../input/memo.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
+import type { ObjectStore, PutResult } from '../store/objectStore.js';
 import type { PipelineContext } from './context.js';
 import { Deduper } from './dedupe.js';
-import { readGzipLines } from './ndjson.js';
+import { readLines } from './ndjson.js';
 import { loadPreviousPartition } from './previous.js';
 import { provinceNames } from './provinceNames.js';
 import type { ClassifyResult, RunPlan } from './results.js';
 import { ruleBook } from './rules.js';
+import { decodeStaged, stagedKey } from './stagedRecord.js';
 import { workKeys } from './stageKeys.js';
 
 export interface ClassifyPayload {
@@ -20,45 +23,140 @@ export interface ClassifyPayload {
 }
 
 /**
- * One partition of a run: deduplicates its rows across feeds, classifies them, writes the snapshot's
- * `enterprises/part-NN.ndjson.gz`, and leaves its partial counts and DTE lines for the aggregate stage.
- * Holds one partition in memory and nothing else.
+ * One partition of a run: deduplicates its rows across feeds, classifies them, streams the snapshot's
+ * `enterprises/part-NN.ndjson.gz` (in staged order), and leaves its partial counts and DTE lines for
+ * the aggregate stage. Holds the partition's ids, its previous records and its DTE lines, never its rows.
  */
-export async function classifyPartition(ctx: PipelineContext, payload: ClassifyPayload): Promise<ClassifyResult> {
+export async function classifyPartition(
+  ctx: PipelineContext,
+  payload: ClassifyPayload,
+): Promise<ClassifyResult> {
   const { plan, partition } = payload;
   const rules = ruleBook(ctx);
-  const deduper = new Deduper();
-  for (const feed of plan.feeds) {
-    for await (const line of readGzipLines(ctx.store, workKeys.stagedPartition(feed.staging_prefix, partition))) {
-      deduper.add(JSON.parse(line) as IngestedRecord);
-    }
-  }
-  const classified = [...deduper.records.values()]
-    .sort((a, b) => (a.enterprise_id < b.enterprise_id ? -1 : 1))
-    .map((record): ClassifiedRecord => ({ ...record, ...classify(record, rules) }));
-
+  const { deduper, winners } = await findWinners(ctx, plan, partition);
   const previous = await loadPreviousPartition(ctx.store, plan, partition);
-  const counts = countPartition(classified, previous, plan.as_of, rules.categories);
+  const counter = new PartitionCounter(plan.as_of, rules.categories);
+  const names = provinceNames();
+  const dteLines: string[] = [];
+  const partName = snapshotFiles.enterprisesPart(partition);
+  const part = new GzipUpload(ctx.store, snapshotKeys.file(plan.as_of, plan.run_id, partName));
+  let ref = 0;
+  for await (const line of stagedLines(ctx, plan, partition)) {
+    if (winners[ref++] !== 1) continue;
+    const record = decodeStaged(line);
+    const classified = withClassification(record, classify(record, rules));
+    counter.add(classified, previous?.get(record.enterprise_id));
+    if (classified.is_dte) dteLines.push(dteEnterpriseLine(classified, names.of(classified)));
+    await part.write(`${JSON.stringify(classified)}\n`);
+  }
+  const written = await part.close();
+  return finishPartition(ctx, plan, partition, {
+    counts: counter.finish(previous),
+    dteLines,
+    deduper,
+    written,
+    partName,
+    rows: deduper.size,
+  });
+}
+
+/** The partition's staged rows, feeds in plan order, each file in its own order. */
+async function* stagedLines(ctx: PipelineContext, plan: RunPlan, partition: number): AsyncIterable<string> {
+  for (const feed of plan.feeds) {
+    yield* readLines(ctx.store, workKeys.stagedPartition(feed.staging_prefix, partition), { gzip: false });
+  }
+}
+
+/**
+ * First pass: which staged row of each enterprise is kept. Only ids and dates stay in memory, so the
+ * second pass streams the rows in staged order (deterministic: feed order, then file order).
+ */
+async function findWinners(
+  ctx: PipelineContext,
+  plan: RunPlan,
+  partition: number,
+): Promise<{ deduper: Deduper; winners: Uint8Array }> {
+  const deduper = new Deduper();
+  let ref = 0;
+  for await (const line of stagedLines(ctx, plan, partition)) {
+    const key = stagedKey(line);
+    deduper.add(detach(key.id), {
+      updated: key.updated === null ? null : detach(key.updated),
+      feed: detach(key.feed),
+      ref: ref++,
+    });
+  }
+  return { deduper, winners: deduper.winners(ref) };
+}
+
+interface PartitionOutput {
+  counts: PartitionCounts;
+  dteLines: string[];
+  deduper: Deduper;
+  written: PutResult;
+  partName: string;
+  rows: number;
+}
+
+async function finishPartition(
+  ctx: PipelineContext,
+  plan: RunPlan,
+  partition: number,
+  out: PartitionOutput,
+): Promise<ClassifyResult> {
   const countsKey = workKeys.counts(plan.run_id, partition);
   const dteKey = workKeys.dteLines(plan.run_id, partition);
-  const names = provinceNames();
-  const dteLines = classified.filter((r) => r.is_dte).map((r) => dteEnterpriseLine(r, names.of(r)));
-  const partBody = gzipSync(classified.map((r) => `${JSON.stringify(r)}\n`).join(''), { level: 6 });
-  const partName = snapshotFiles.enterprisesPart(partition);
-  const written = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, partName), partBody, {
-    contentType: 'application/gzip',
-  });
   await Promise.all([
-    ctx.store.put(countsKey, JSON.stringify(counts), { contentType: 'application/json' }),
-    ctx.store.put(dteKey, dteLines.join(''), { contentType: 'text/csv' }),
+    ctx.store.put(countsKey, JSON.stringify(out.counts), { contentType: 'application/json' }),
+    ctx.store.put(dteKey, out.dteLines.join(''), { contentType: 'text/csv' }),
   ]);
-  ctx.logger.debug({ stage: 'classify', asOf: plan.as_of, partition, rows: classified.length }, 'partition classified');
+  ctx.logger.debug(
+    { stage: 'classify', asOf: plan.as_of, partition, rows: out.rows },
+    'partition classified',
+  );
   return {
     partition,
-    records: classified.length,
-    duplicates: Object.fromEntries([...deduper.duplicates.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    records: out.rows,
+    duplicates: Object.fromEntries(
+      [...out.deduper.duplicates.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    ),
     counts_key: countsKey,
     dte_key: dteKey,
-    output: { key: partName, bytes: written.bytes, sha256: written.sha256, rows: classified.length },
+    output: { key: out.partName, bytes: out.written.bytes, sha256: out.written.sha256, rows: out.rows },
   };
+}
+
+const BATCH = 256 * 1024;
+
+/**
+ * Gzips lines on libuv's thread pool while the next ones are classified; waits when the store lags.
+ * Level 1: a third of level 6's time for files a fifth larger, and the parts are read by machines.
+ */
+class GzipUpload {
+  private readonly gzip = createGzip({ level: 1 });
+  private readonly upload: Promise<PutResult>;
+  private buffered: string[] = [];
+  private size = 0;
+
+  constructor(store: ObjectStore, key: string) {
+    const body = new PassThrough();
+    this.gzip.on('error', (error) => body.destroy(error));
+    this.upload = store.put(key, this.gzip.pipe(body), { contentType: 'application/gzip' });
+  }
+
+  async write(line: string): Promise<void> {
+    this.buffered.push(line);
+    this.size += line.length;
+    if (this.size < BATCH) return;
+    const ok = this.gzip.write(this.buffered.join(''));
+    this.buffered = [];
+    this.size = 0;
+    if (!ok) await new Promise<void>((resolve) => this.gzip.once('drain', () => resolve()));
+  }
+
+  async close(): Promise<PutResult> {
+    this.gzip.end(this.buffered.join(''));
+    this.buffered = [];
+    return this.upload;
+  }
 }

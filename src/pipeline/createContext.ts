@@ -5,7 +5,10 @@ import { codeVersion } from './codeVersion.js';
 import type { PipelineContext } from './context.js';
 
 /** One context per process: the store connection, the logger, the validated config. */
-export function createContext(loaded: LoadedConfig, overrides: Partial<PipelineContext> = {}): PipelineContext {
+export function createContext(
+  loaded: LoadedConfig,
+  overrides: Partial<PipelineContext> = {},
+): PipelineContext {
   return {
     store: openStore(loaded.config.store),
     logger: createLogger(loaded.env.LOG_LEVEL),

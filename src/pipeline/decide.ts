@@ -13,7 +13,11 @@ export type RunDecision =
  * as the published run of that date mean the same files (nothing to do); feeds that all answered
  * "unchanged" for a date with no snapshot yet mean old bytes, which must not pose as a new date.
  */
-export async function decideRun(ctx: PipelineContext, asOf: string, ingests: IngestResult[]): Promise<RunDecision> {
+export async function decideRun(
+  ctx: PipelineContext,
+  asOf: string,
+  ingests: IngestResult[],
+): Promise<RunDecision> {
   const plan = await planRun(ctx, asOf, ingests);
   const current = await readCurrent(ctx.store, asOf);
   if (current?.run_id === plan.run_id && (await readManifest(ctx.store, current)) !== null) {

@@ -13,6 +13,7 @@ import { findFeed } from './context.js';
 import { partitionOf } from './partition.js';
 import { PartitionWriter } from './partitionWriter.js';
 import type { IngestResult } from './results.js';
+import { encodeStaged } from './stagedRecord.js';
 import { workKeys } from './stageKeys.js';
 
 export interface IngestPayload {
@@ -24,9 +25,16 @@ export interface IngestPayload {
  * `{as_of}` in a path or URL becomes the run's date (exports named by day); relative file paths and
  * globs are relative to the config file, not the cwd.
  */
-function resolveSource(source: Record<string, unknown>, baseDir: string, asOf: string): Record<string, unknown> {
+function resolveSource(
+  source: Record<string, unknown>,
+  baseDir: string,
+  asOf: string,
+): Record<string, unknown> {
   const dated = Object.fromEntries(
-    Object.entries(source).map(([k, v]) => [k, typeof v === 'string' && (k === 'path' || k === 'url') ? v.replaceAll('{as_of}', asOf) : v]),
+    Object.entries(source).map(([k, v]) => [
+      k,
+      typeof v === 'string' && (k === 'path' || k === 'url') ? v.replaceAll('{as_of}', asOf) : v,
+    ]),
   );
   if (dated.type === 'file' && typeof dated.path === 'string' && !path.isAbsolute(dated.path)) {
     return { ...dated, path: path.join(baseDir, dated.path) };
@@ -81,7 +89,15 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
       rejected: summary.rejected,
     });
   }
-  log.info({ rowsRead: summary.rowsRead, valid: summary.accepted, rejected: summary.rejected, rawKey: fetched.rawKey }, 'feed ingested');
+  log.info(
+    {
+      rowsRead: summary.rowsRead,
+      valid: summary.accepted,
+      rejected: summary.rejected,
+      rawKey: fetched.rawKey,
+    },
+    'feed ingested',
+  );
   return {
     feed_id: feed.id,
     format: feed.format,
@@ -114,15 +130,21 @@ class StagingSink {
     private readonly partitionCount: number,
     private readonly feedId: string,
   ) {
-    this.partitions = new PartitionWriter(ctx.store, (p) => workKeys.stagedPartition(prefix, p), partitionCount);
-    this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, { contentType: 'text/csv' });
+    this.partitions = new PartitionWriter(
+      ctx.store,
+      (p) => workKeys.stagedPartition(prefix, p),
+      partitionCount,
+    );
+    this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, {
+      contentType: 'text/csv',
+    });
     this.rejects.write(CSV_BOM + rejectsHeader());
   }
 
   accept(record: IngestedRecord): void {
     this.accepted++;
     this.bySystem.set(record.main_industry_system, (this.bySystem.get(record.main_industry_system) ?? 0) + 1);
-    this.partitions.write(partitionOf(record.enterprise_id, this.partitionCount), JSON.stringify(record));
+    this.partitions.write(partitionOf(record.enterprise_id, this.partitionCount), encodeStaged(record));
     this.tick();
   }
 
@@ -133,7 +155,8 @@ class StagingSink {
 
   private tick(): void {
     this.rows++;
-    if (this.ctx.onProgress && this.rows % 50_000 === 0) this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows: this.rows });
+    if (this.ctx.onProgress && this.rows % 50_000 === 0)
+      this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows: this.rows });
   }
 
   drain(): Promise<void> {

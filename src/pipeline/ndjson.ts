@@ -1,19 +1,36 @@
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { NotFoundError } from '../domain/errors.js';
 import type { ObjectStore } from '../store/objectStore.js';
 
-/** Reads a gzipped NDJSON object line by line; a missing object yields nothing when `optional`. */
-export async function* readGzipLines(store: ObjectStore, key: string, optional = false): AsyncIterable<string> {
-  let body: Awaited<ReturnType<ObjectStore['get']>>;
+async function open(store: ObjectStore, key: string, optional: boolean): Promise<Readable | null> {
   try {
-    body = await store.get(key);
+    return await store.get(key);
   } catch (error) {
-    if (optional && error instanceof NotFoundError) return;
+    if (optional && error instanceof NotFoundError) return null;
     throw error;
   }
-  const gunzip = createGunzip();
-  body.on('error', (error) => gunzip.destroy(error));
-  const lines = createInterface({ input: body.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+/** Reads an NDJSON object line by line (gunzipped when `gzip`); a missing object yields nothing when `optional`. */
+export async function* readLines(
+  store: ObjectStore,
+  key: string,
+  options: { gzip: boolean; optional?: boolean },
+): AsyncIterable<string> {
+  const body = await open(store, key, options.optional ?? false);
+  if (!body) return;
+  let input: Readable = body;
+  if (options.gzip) {
+    const gunzip = createGunzip();
+    body.on('error', (error) => gunzip.destroy(error));
+    input = body.pipe(gunzip);
+  }
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) if (line.length > 0) yield line;
+}
+
+export function readGzipLines(store: ObjectStore, key: string, optional = false): AsyncIterable<string> {
+  return readLines(store, key, { gzip: true, optional });
 }

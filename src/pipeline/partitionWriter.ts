@@ -1,11 +1,9 @@
 import { PassThrough } from 'node:stream';
-import { createGzip, type Gzip } from 'node:zlib';
 import type { ObjectStore, PutResult } from '../store/objectStore.js';
 
-const FLUSH_AT = 64 * 1024;
+const FLUSH_AT = 256 * 1024;
 
 interface Lane {
-  gzip: Gzip;
   body: PassThrough;
   buffered: string[];
   size: number;
@@ -13,9 +11,9 @@ interface Lane {
 }
 
 /**
- * Streams NDJSON lines into one gzipped object per partition. Lines are buffered per partition and
- * handed to gzip in 64 KiB pieces; `drain()` waits for every lane whose stream is full, so memory
- * stays bounded however large the export.
+ * Streams NDJSON lines into one object per partition. Lines are gathered per partition and written
+ * in 256 KiB pieces; `drain()` waits for every lane whose stream is full, so memory stays bounded
+ * however large the export. Staged rows are work files, read once: they are not compressed.
  */
 export class PartitionWriter {
   private readonly lanes: Lane[];
@@ -23,10 +21,13 @@ export class PartitionWriter {
 
   constructor(store: ObjectStore, keyOf: (partition: number) => string, partitions: number) {
     this.lanes = Array.from({ length: partitions }, (_, p) => {
-      const gzip = createGzip({ level: 1 });
-      const body = new PassThrough();
-      gzip.pipe(body);
-      return { gzip, body, buffered: [], size: 0, upload: store.put(keyOf(p), body, { contentType: 'application/gzip' }) };
+      const body = new PassThrough({ highWaterMark: 1024 * 1024 });
+      return {
+        body,
+        buffered: [],
+        size: 0,
+        upload: store.put(keyOf(p), body, { contentType: 'application/x-ndjson' }),
+      };
     });
   }
 
@@ -39,11 +40,11 @@ export class PartitionWriter {
 
   private flushLane(lane: Lane): void {
     if (lane.buffered.length === 0) return;
-    const ok = lane.gzip.write(`${lane.buffered.join('\n')}\n`);
+    const ok = lane.body.write(`${lane.buffered.join('\n')}\n`);
     lane.buffered = [];
     lane.size = 0;
     if (!ok) {
-      const wait = new Promise<void>((resolve) => lane.gzip.once('drain', () => resolve()));
+      const wait = new Promise<void>((resolve) => lane.body.once('drain', () => resolve()));
       this.waiting.add(wait);
       void wait.then(() => this.waiting.delete(wait));
     }
@@ -56,7 +57,7 @@ export class PartitionWriter {
   async close(): Promise<PutResult[]> {
     for (const lane of this.lanes) {
       this.flushLane(lane);
-      lane.gzip.end();
+      lane.body.end();
     }
     return Promise.all(this.lanes.map((lane) => lane.upload));
   }
@@ -65,7 +66,6 @@ export class PartitionWriter {
   destroy(): void {
     for (const lane of this.lanes) {
       lane.upload.catch(() => undefined);
-      lane.gzip.destroy();
       lane.body.destroy();
     }
   }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { findPrevious, readManifest } from '../snapshot/catalog.js';
 import type { PipelineContext } from './context.js';
-import { ruleBook } from './rules.js';
 import type { IngestResult, RunPlan } from './results.js';
+import { ruleBook } from './rules.js';
 
 /**
  * Decides the run: its id, partitions and the previous snapshot it compares with. The run id hashes

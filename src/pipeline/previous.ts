@@ -20,7 +20,11 @@ export async function loadPreviousPartition(
   const parts = sameLayout ? [partition] : Array.from({ length: previous.partitions }, (_, p) => p);
   const records = new Map<string, PreviousRecord>();
   for (const part of parts) {
-    for await (const line of readGzipLines(store, `${previous.prefix}${snapshotFiles.enterprisesPart(part)}`, true)) {
+    for await (const line of readGzipLines(
+      store,
+      `${previous.prefix}${snapshotFiles.enterprisesPart(part)}`,
+      true,
+    )) {
       const r = JSON.parse(line) as PreviousRecord;
       if (sameLayout || partitionOf(r.enterprise_id, plan.partitions) === partition) {
         records.set(r.enterprise_id, {

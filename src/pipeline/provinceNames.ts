@@ -2,7 +2,10 @@ import { currentProvinces, legacyProvinces } from '../reference/provinces.js';
 
 export interface ProvinceNames {
   /** Names of a record's current and legacy province, for the DTE list. */
-  of(record: { province_code: string; legacy_province_code: string | null }): { province: string; legacy: string | null };
+  of(record: { province_code: string; legacy_province_code: string | null }): {
+    province: string;
+    legacy: string | null;
+  };
 }
 
 let cached: ProvinceNames | undefined;
@@ -14,7 +17,10 @@ export function provinceNames(): ProvinceNames {
   cached = {
     of: (r) => ({
       province: current.get(r.province_code) ?? r.province_code,
-      legacy: r.legacy_province_code === null ? null : (legacy.get(r.legacy_province_code) ?? r.legacy_province_code),
+      legacy:
+        r.legacy_province_code === null
+          ? null
+          : (legacy.get(r.legacy_province_code) ?? r.legacy_province_code),
     }),
   };
   return cached;

@@ -14,7 +14,11 @@ export interface PublishPayload {
  * Checks that every row is accounted for, then writes the manifest (which makes the snapshot exist),
  * `current.json` of its date and, when it is the newest date, `latest.json`, in that order.
  */
-export async function publishRun(ctx: PipelineContext, payload: PublishPayload, aggregate: AggregateResult): Promise<PublishResult> {
+export async function publishRun(
+  ctx: PipelineContext,
+  payload: PublishPayload,
+  aggregate: AggregateResult,
+): Promise<PublishResult> {
   const { plan } = payload;
   const inputs = plan.feeds.map((feed) => {
     const duplicates = aggregate.duplicates[feed.feed_id] ?? 0;
@@ -47,15 +51,41 @@ export async function publishRun(ctx: PipelineContext, payload: PublishPayload, 
     created_at: new Date().toISOString(),
   };
   const manifestKey = snapshotKeys.manifest(plan.as_of, plan.run_id);
-  await ctx.store.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, { contentType: 'application/json' });
-  const pointer: SnapshotPointer = { as_of: plan.as_of, run_id: plan.run_id, prefix: snapshotKeys.prefix(plan.as_of, plan.run_id) };
-  await ctx.store.put(snapshotKeys.current(plan.as_of), `${JSON.stringify(pointer, null, 2)}\n`, { contentType: 'application/json' });
+  await ctx.store.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
+  const pointer: SnapshotPointer = {
+    as_of: plan.as_of,
+    run_id: plan.run_id,
+    prefix: snapshotKeys.prefix(plan.as_of, plan.run_id),
+  };
+  await ctx.store.put(snapshotKeys.current(plan.as_of), `${JSON.stringify(pointer, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
   const latest = await readLatest(ctx.store);
   const becameLatest = !latest || latest.as_of <= plan.as_of;
-  if (becameLatest) await ctx.store.put(snapshotKeys.latest, `${JSON.stringify(pointer, null, 2)}\n`, { contentType: 'application/json' });
+  if (becameLatest)
+    await ctx.store.put(snapshotKeys.latest, `${JSON.stringify(pointer, null, 2)}\n`, {
+      contentType: 'application/json',
+    });
   await removeWork(ctx, plan);
-  ctx.logger.info({ stage: 'publish', asOf: plan.as_of, runId: plan.run_id, outputs: aggregate.outputs.length, becameLatest }, 'snapshot published');
-  return { as_of: plan.as_of, run_id: plan.run_id, prefix: pointer.prefix, manifest_key: manifestKey, became_latest: becameLatest };
+  ctx.logger.info(
+    {
+      stage: 'publish',
+      asOf: plan.as_of,
+      runId: plan.run_id,
+      outputs: aggregate.outputs.length,
+      becameLatest,
+    },
+    'snapshot published',
+  );
+  return {
+    as_of: plan.as_of,
+    run_id: plan.run_id,
+    prefix: pointer.prefix,
+    manifest_key: manifestKey,
+    became_latest: becameLatest,
+  };
 }
 
 /** `rows_read = accepted + rejected + duplicates` per feed, and the partitions hold exactly the accepted rows. */
@@ -73,13 +103,18 @@ function reconcile(plan: RunPlan, inputs: Manifest['inputs'], aggregate: Aggrega
     }
   }
   const accepted = inputs.reduce((sum, i) => sum + i.accepted, 0);
-  const stored = aggregate.outputs.filter((o) => o.key.startsWith('enterprises/')).reduce((sum, o) => sum + o.rows, 0);
+  const stored = aggregate.outputs
+    .filter((o) => o.key.startsWith('enterprises/'))
+    .reduce((sum, o) => sum + o.rows, 0);
   if (accepted !== stored) {
-    throw new DteError('rows do not reconcile: partitions hold a different number of records than were accepted', {
-      asOf: plan.as_of,
-      accepted,
-      stored,
-    });
+    throw new DteError(
+      'rows do not reconcile: partitions hold a different number of records than were accepted',
+      {
+        asOf: plan.as_of,
+        accepted,
+        stored,
+      },
+    );
   }
 }
 
@@ -87,7 +122,8 @@ function reconcile(plan: RunPlan, inputs: Manifest['inputs'], aggregate: Aggrega
 async function removeWork(ctx: PipelineContext, plan: RunPlan): Promise<void> {
   const prefixes = [workKeys.runPrefix(plan.run_id), ...plan.feeds.map((f) => f.staging_prefix)];
   try {
-    for (const prefix of prefixes) for await (const info of ctx.store.list(prefix)) await ctx.store.delete(info.key);
+    for (const prefix of prefixes)
+      for await (const info of ctx.store.list(prefix)) await ctx.store.delete(info.key);
   } catch (error) {
     ctx.logger.warn({ err: error, asOf: plan.as_of, runId: plan.run_id }, 'could not remove work files');
   }

@@ -31,7 +31,9 @@ export const runPlanSchema = z.object({
   rule_set_id: z.string(),
   code_version: z.string(),
   partitions: z.number().int().positive(),
-  previous: z.object({ as_of: isoDate, run_id: z.string(), prefix: z.string(), partitions: z.number() }).nullable(),
+  previous: z
+    .object({ as_of: isoDate, run_id: z.string(), prefix: z.string(), partitions: z.number() })
+    .nullable(),
   feeds: z.array(ingestResultSchema),
 });
 export type RunPlan = z.infer<typeof runPlanSchema>;

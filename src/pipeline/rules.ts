@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type RuleBook, loadRuleBook } from '../classify/index.js';
+import { loadRuleBook, type RuleBook } from '../classify/index.js';
 import type { PipelineContext } from './context.js';
 
 const cache = new Map<string, RuleBook>();
@@ -11,7 +11,10 @@ function ruleRef(ref: string, baseDir: string): string {
 
 /** The rule book of the config, loaded once per process (rule files are immutable per version). */
 export function ruleBook(ctx: Pick<PipelineContext, 'config' | 'baseDir'>): RuleBook {
-  const spec = { vsic2018: ruleRef(ctx.config.rules.vsic2018, ctx.baseDir), vsic2025: ruleRef(ctx.config.rules.vsic2025, ctx.baseDir) };
+  const spec = {
+    vsic2018: ruleRef(ctx.config.rules.vsic2018, ctx.baseDir),
+    vsic2025: ruleRef(ctx.config.rules.vsic2025, ctx.baseDir),
+  };
   const key = JSON.stringify(spec);
   let book = cache.get(key);
   if (!book) {

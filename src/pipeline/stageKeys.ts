@@ -1,7 +1,8 @@
 /** Keys of the intermediate objects a run writes under `work/` (removed once the run is published). */
 export const workKeys = {
-  ingestPrefix: (feedId: string, asOf: string, stagingId: string) => `work/ingest/${feedId}/${asOf}/${stagingId}/`,
-  stagedPartition: (prefix: string, partition: number) => `${prefix}part-${pad(partition)}.ndjson.gz`,
+  ingestPrefix: (feedId: string, asOf: string, stagingId: string) =>
+    `work/ingest/${feedId}/${asOf}/${stagingId}/`,
+  stagedPartition: (prefix: string, partition: number) => `${prefix}part-${pad(partition)}.ndjson`,
   stagedRejects: (prefix: string) => `${prefix}rejects.csv`,
   runPrefix: (runId: string) => `work/runs/${runId}/`,
   counts: (runId: string, partition: number) => `work/runs/${runId}/counts/part-${pad(partition)}.json`,
