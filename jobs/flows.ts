@@ -8,7 +8,12 @@ import { childOptions, jobOptions } from './options.js';
  * First half of a run: ingest every feed, then `plan` (their parent) decides the run. The run id
  * hashes the ingested bytes, so the second half can only be built once the ingests are done.
  */
-export function ingestFlow(asOf: string, feedIds: string[], then: string[], worker: Config['worker']): FlowJob {
+export function ingestFlow(
+  asOf: string,
+  feedIds: string[],
+  then: string[],
+  worker: Config['worker'],
+): FlowJob {
   return {
     name: 'plan',
     queueName: 'plan',

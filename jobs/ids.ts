@@ -14,7 +14,8 @@ const pad = (n: number) => String(n).padStart(3, '0');
  */
 export const jobIds = {
   plan: (asOf: string, feedIds: readonly string[]) => `plan.${asOf}.${feedSetKey(feedIds)}`,
-  ingest: (asOf: string, feedIds: readonly string[], feedId: string) => `ingest.${asOf}.${feedSetKey(feedIds)}.${feedId}`,
+  ingest: (asOf: string, feedIds: readonly string[], feedId: string) =>
+    `ingest.${asOf}.${feedSetKey(feedIds)}.${feedId}`,
   classify: (runId: string, partition: number) => `classify.${runId}.${pad(partition)}`,
   aggregate: (runId: string) => `aggregate.${runId}`,
   publish: (runId: string) => `publish.${runId}`,

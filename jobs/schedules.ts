@@ -15,7 +15,10 @@ export interface ScheduleInfo {
  * Makes the job schedulers match the config: one per enabled feed (cron in Vietnam time), none for
  * any other feed. Upserting an unchanged scheduler changes nothing, so sync is idempotent.
  */
-export async function syncSchedules(runtime: QueueRuntime, config: Config): Promise<{ upserted: string[]; removed: string[] }> {
+export async function syncSchedules(
+  runtime: QueueRuntime,
+  config: Config,
+): Promise<{ upserted: string[]; removed: string[] }> {
   const queue = runtime.queues.trigger;
   const wanted = config.feeds.filter((f) => f.enabled);
   const upserted: string[] = [];
@@ -23,7 +26,11 @@ export async function syncSchedules(runtime: QueueRuntime, config: Config): Prom
     const id = schedulerId(feed.id);
     const existing = await queue.getJobScheduler(id);
     if (existing?.pattern === feed.schedule && existing.tz === VIETNAM_TZ) continue;
-    await queue.upsertJobScheduler(id, { pattern: feed.schedule, tz: VIETNAM_TZ }, { name: 'trigger', data: { feed_id: feed.id } });
+    await queue.upsertJobScheduler(
+      id,
+      { pattern: feed.schedule, tz: VIETNAM_TZ },
+      { name: 'trigger', data: { feed_id: feed.id } },
+    );
     upserted.push(id);
   }
   const keep = new Set(wanted.map((f) => schedulerId(f.id)));

@@ -32,7 +32,9 @@ async function ensureExport(rows: number): Promise<string> {
   if (!exists) {
     const t = performance.now();
     await writeExport(file, { rows, seed: 20261123, asOf, format: 'vn-dkkd-csv', gzip: true });
-    log(`generated ${rows.toLocaleString('en-US')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`);
+    log(
+      `generated ${rows.toLocaleString('en-US')} rows in ${((performance.now() - t) / 1000).toFixed(1)} s → ${file}`,
+    );
   }
   return file;
 }
@@ -41,7 +43,10 @@ async function ensureExport(rows: number): Promise<string> {
 async function floorMs(file: string): Promise<{ ms: number; lines: number }> {
   const t = performance.now();
   let lines = 0;
-  const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const reader = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   for await (const _ of reader) lines++;
   return { ms: performance.now() - t, lines };
 }
@@ -49,7 +54,11 @@ async function floorMs(file: string): Promise<{ ms: number; lines: number }> {
 async function inlineRun(file: string, label: string): Promise<RunFigures> {
   const storeDir = path.join(work, `store-${label}`);
   await rm(storeDir, { recursive: true, force: true });
-  const child = spawnSync(process.execPath, [path.join(root, 'dist/scripts/benchRun.js'), file, storeDir, asOf], { encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    [path.join(root, 'dist/scripts/benchRun.js'), file, storeDir, asOf],
+    { encoding: 'utf8' },
+  );
   if (child.status !== 0) throw new Error(`bench run failed: ${child.stderr}`);
   await rm(storeDir, { recursive: true, force: true });
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as RunFigures;
@@ -74,23 +83,41 @@ async function main(): Promise<void> {
     inline1m = await inlineRun(file1m, '1m');
     const s = inline1m.wallMs / 1000;
     log(`\ninline, 1M rows (${mb.toFixed(1)} MB gzipped)`);
-    log(`  wall ${s.toFixed(2)} s · ${Math.round(inline1m.rows / s).toLocaleString('en-US')} rows/s · ${(mb / s).toFixed(1)} MB/s (gzipped) · peak RSS ${inline1m.maxRssMb.toFixed(0)} MB`);
-    log(`  floor (gunzip + split into ${floor.lines.toLocaleString('en-US')} lines): ${(floor.ms / 1000).toFixed(2)} s · ratio ${(inline1m.wallMs / floor.ms).toFixed(2)}×`);
+    log(
+      `  wall ${s.toFixed(2)} s · ${Math.round(inline1m.rows / s).toLocaleString('en-US')} rows/s · ${(mb / s).toFixed(1)} MB/s (gzipped) · peak RSS ${inline1m.maxRssMb.toFixed(0)} MB`,
+    );
+    log(
+      `  floor (gunzip + split into ${floor.lines.toLocaleString('en-US')} lines): ${(floor.ms / 1000).toFixed(2)} s · ratio ${(inline1m.wallMs / floor.ms).toFixed(2)}×`,
+    );
     results.push(goal(s <= 10, `1M rows end to end in ≤ 10 s: ${s.toFixed(2)} s`));
-    results.push(goal(inline1m.wallMs <= 4 * floor.ms, `within 4× the gunzip+split floor: ${(inline1m.wallMs / floor.ms).toFixed(2)}×`));
+    results.push(
+      goal(
+        inline1m.wallMs <= 4 * floor.ms,
+        `within 4× the gunzip+split floor: ${(inline1m.wallMs / floor.ms).toFixed(2)}×`,
+      ),
+    );
     results.push(goal(inline1m.maxRssMb < 400, `peak RSS < 400 MB: ${inline1m.maxRssMb.toFixed(0)} MB`));
   }
   if (only.has('memory') && inline1m) {
     const file2m = await ensureExport(2_000_000);
     const inline2m = await inlineRun(file2m, '2m');
-    log(`\ninline, 2M rows: wall ${(inline2m.wallMs / 1000).toFixed(2)} s · peak RSS ${inline2m.maxRssMb.toFixed(0)} MB (1M: ${inline1m.maxRssMb.toFixed(0)} MB, ratio ${(inline2m.maxRssMb / inline1m.maxRssMb).toFixed(2)}×)`);
-    results.push(goal(inline2m.maxRssMb < 400 && inline2m.maxRssMb / inline1m.maxRssMb < 1.25, `peak RSS does not grow with rows (2M/1M): ${(inline2m.maxRssMb / inline1m.maxRssMb).toFixed(2)}×`));
+    log(
+      `\ninline, 2M rows: wall ${(inline2m.wallMs / 1000).toFixed(2)} s · peak RSS ${inline2m.maxRssMb.toFixed(0)} MB (1M: ${inline1m.maxRssMb.toFixed(0)} MB, ratio ${(inline2m.maxRssMb / inline1m.maxRssMb).toFixed(2)}×)`,
+    );
+    results.push(
+      goal(
+        inline2m.maxRssMb < 400 && inline2m.maxRssMb / inline1m.maxRssMb < 1.25,
+        `peak RSS does not grow with rows (2M/1M): ${(inline2m.maxRssMb / inline1m.maxRssMb).toFixed(2)}×`,
+      ),
+    );
   }
   if (only.has('distributed') && inline1m) {
     const { benchDistributed } = await import('./benchDistributed.js');
     const dist = await benchDistributed(file1m, asOf, path.join(work, 'store-dist'));
     const ratio = dist.wallMs / inline1m.wallMs;
-    log(`\nBullMQ, 1M rows, two worker processes: wall ${(dist.wallMs / 1000).toFixed(2)} s (inline ${(inline1m.wallMs / 1000).toFixed(2)} s) · ratio ${ratio.toFixed(2)}×`);
+    log(
+      `\nBullMQ, 1M rows, two worker processes: wall ${(dist.wallMs / 1000).toFixed(2)} s (inline ${(inline1m.wallMs / 1000).toFixed(2)} s) · ratio ${ratio.toFixed(2)}×`,
+    );
     results.push(goal(ratio <= 1.5, `distributed no slower than 1.5× inline: ${ratio.toFixed(2)}×`));
   }
   log(`\ngoals\n${results.map((r) => `  ${r}`).join('\n')}`);

@@ -15,7 +15,11 @@ import { QueueRuntime } from '../src/queue/runtime.js';
 import { readLatest } from '../src/snapshot/catalog.js';
 import { LocalStore } from '../src/store/localStore.js';
 
-export async function benchDistributed(file: string, asOf: string, storeDir: string): Promise<{ wallMs: number }> {
+export async function benchDistributed(
+  file: string,
+  asOf: string,
+  storeDir: string,
+): Promise<{ wallMs: number }> {
   await rm(storeDir, { recursive: true, force: true });
   await mkdir(storeDir, { recursive: true });
   const configFile = path.join(storeDir, '..', 'bench-dte.yaml');
@@ -29,9 +33,20 @@ export async function benchDistributed(file: string, asOf: string, storeDir: str
   );
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `dtebench-${randomBytes(4).toString('hex')}`;
-  const env = { ...process.env, REDIS_URL: redisUrl, DTE_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', DTE_STORE: '' };
+  const env = {
+    ...process.env,
+    REDIS_URL: redisUrl,
+    DTE_QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    DTE_STORE: '',
+  };
   const cli = path.join(packageRoot(), 'dist/src/cli/main.js');
-  const workers = [0, 1].map(() => spawn(process.execPath, [cli, 'worker', '--config', configFile, '--concurrency', '1'], { env, stdio: 'ignore' }));
+  const workers = [0, 1].map(() =>
+    spawn(process.execPath, [cli, 'worker', '--config', configFile, '--concurrency', '1'], {
+      env,
+      stdio: 'ignore',
+    }),
+  );
   const loaded = loadConfig(configFile, env);
   const runtime = QueueRuntime.open(redisUrl, prefix);
   const store = new LocalStore(storeDir);

@@ -17,9 +17,17 @@ const config = configSchema.parse({
 });
 const started = performance.now();
 const outcome = await runInline(
-  { store: new LocalStore(storeDir), logger: pino({ level: 'warn' }), config, baseDir: process.cwd(), codeVersion: codeVersion() },
+  {
+    store: new LocalStore(storeDir),
+    logger: pino({ level: 'warn' }),
+    config,
+    baseDir: process.cwd(),
+    codeVersion: codeVersion(),
+  },
   { asOf },
 );
 const wallMs = performance.now() - started;
 const rows = outcome.status === 'published' ? outcome.plan.feeds[0]!.rows_read : 0;
-process.stdout.write(`${JSON.stringify({ status: outcome.status, rows, wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ status: outcome.status, rows, wallMs, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -31,10 +31,24 @@ const cli = path.join(root, 'dist/src/cli/main.js');
 function runSeries(): void {
   const { series } = seriesSchema.parse(parseYaml(readFileSync(path.join(demoDir, 'feeds.yaml'), 'utf8')));
   for (const entry of [...series].sort((a, b) => a.as_of.localeCompare(b.as_of))) {
-    const args = [cli, 'run', '--input', path.join(demoDir, entry.file), '--format', entry.format, '--feed-id', 'national'];
+    const args = [
+      cli,
+      'run',
+      '--input',
+      path.join(demoDir, entry.file),
+      '--format',
+      entry.format,
+      '--feed-id',
+      'national',
+    ];
     args.push('--as-of', entry.as_of, '--industry-codes', entry.industry_codes, '--store', storeUrl);
-    process.stdout.write(`\n$ dte run --input fixtures/demo/${entry.file} --format ${entry.format} --as-of ${entry.as_of}\n`);
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+    process.stdout.write(
+      `\n$ dte run --input fixtures/demo/${entry.file} --format ${entry.format} --as-of ${entry.as_of}\n`,
+    );
+    const result = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    });
     if (result.status !== 0) {
       process.stderr.write(`demo: dte run failed for ${entry.as_of} (exit ${result.status})\n`);
       process.exit(result.status ?? 1);
@@ -52,18 +66,32 @@ async function printSummary(): Promise<void> {
   if (!latest) throw new Error('no snapshot was published');
   const previous = published.at(-2);
   const now = provincesJsonSchema.parse(await readJsonObject(store, `${latest.prefix}provinces.json`));
-  const before = previous ? provincesJsonSchema.parse(await readJsonObject(store, `${previous.prefix}provinces.json`)) : null;
-  const prevDte = new Map([...(before?.provinces ?? []), ...(before ? [before.national] : [])].map((p) => [p.code, p.dte_active]));
-  process.stdout.write(`\nProvinces at ${now.as_of} (rules ${now.rule_set_id}); change since ${previous?.as_of ?? '-'}\n`);
-  process.stdout.write(`${pad('code', 5)}${pad('province', 22)}${lpad('enterprises', 12)}${lpad('DTEs', 8)}${lpad('share %', 9)}${lpad('Δ DTEs', 8)}\n`);
+  const before = previous
+    ? provincesJsonSchema.parse(await readJsonObject(store, `${previous.prefix}provinces.json`))
+    : null;
+  const prevDte = new Map(
+    [...(before?.provinces ?? []), ...(before ? [before.national] : [])].map((p) => [p.code, p.dte_active]),
+  );
+  process.stdout.write(
+    `\nProvinces at ${now.as_of} (rules ${now.rule_set_id}); change since ${previous?.as_of ?? '-'}\n`,
+  );
+  process.stdout.write(
+    `${pad('code', 5)}${pad('province', 22)}${lpad('enterprises', 12)}${lpad('DTEs', 8)}${lpad('share %', 9)}${lpad('Δ DTEs', 8)}\n`,
+  );
   for (const p of [...now.provinces, now.national]) {
     const change = prevDte.has(p.code) ? p.dte_active - (prevDte.get(p.code) ?? 0) : null;
     const delta = change === null ? '-' : change > 0 ? `+${change}` : String(change);
     const share = p.dte_share_pct === null ? '-' : p.dte_share_pct.toFixed(2);
-    process.stdout.write(`${pad(p.code, 5)}${pad(p.name, 22)}${lpad(String(p.enterprises_active), 12)}${lpad(String(p.dte_active), 8)}${lpad(share, 9)}${lpad(delta, 8)}\n`);
+    process.stdout.write(
+      `${pad(p.code, 5)}${pad(p.name, 22)}${lpad(String(p.enterprises_active), 12)}${lpad(String(p.dte_active), 8)}${lpad(share, 9)}${lpad(delta, 8)}\n`,
+    );
   }
-  process.stdout.write(`\n${published.length} snapshots in ${storeUrl}; the latest is in snapshots/${latest.as_of}/${latest.run_id}/\n`);
-  process.stdout.write(`try: npx dte snapshots list --store ${storeUrl}   ·   npx dte alerts list --store ${storeUrl}\n`);
+  process.stdout.write(
+    `\n${published.length} snapshots in ${storeUrl}; the latest is in snapshots/${latest.as_of}/${latest.run_id}/\n`,
+  );
+  process.stdout.write(
+    `try: npx dte snapshots list --store ${storeUrl}   ·   npx dte alerts list --store ${storeUrl}\n`,
+  );
   await store.close();
 }
 

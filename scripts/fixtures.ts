@@ -28,18 +28,24 @@ function fail(message: string): never {
 if (values.demo) {
   const dir = path.resolve(values.out ?? path.join(packageRoot(), 'fixtures/demo'));
   const written = await writeDemoSeries(dir);
-  for (const w of written) process.stdout.write(`${w.as_of}  ${String(w.rows).padStart(6)} rows  ${path.join(dir, w.file)}\n`);
+  for (const w of written)
+    process.stdout.write(`${w.as_of}  ${String(w.rows).padStart(6)} rows  ${path.join(dir, w.file)}\n`);
 } else {
   const rows = Number(values.rows);
   const seed = Number(values.seed);
   if (!Number.isInteger(rows) || rows < 1) fail(`--rows must be a positive whole number, got ${values.rows}`);
   if (!Number.isInteger(seed)) fail(`--seed must be a whole number, got ${values.seed}`);
   const format = values.format;
-  if (format !== 'vn-dkkd-csv' && format !== 'canonical-csv' && format !== 'ndjson') fail(`--format must be vn-dkkd-csv, canonical-csv or ndjson`);
+  if (format !== 'vn-dkkd-csv' && format !== 'canonical-csv' && format !== 'ndjson')
+    fail(`--format must be vn-dkkd-csv, canonical-csv or ndjson`);
   const asOf = parseAsOf(values['as-of']);
   const ext = format === 'ndjson' ? 'ndjson' : 'csv';
-  const out = path.resolve(values.out ?? `var/fixtures/${format}-${rows}-${seed}-${asOf}.${ext}${values.gzip ? '.gz' : ''}`);
+  const out = path.resolve(
+    values.out ?? `var/fixtures/${format}-${rows}-${seed}-${asOf}.${ext}${values.gzip ? '.gz' : ''}`,
+  );
   const started = performance.now();
   const result = await writeExport(out, { rows, seed, asOf, format, gzip: values.gzip });
-  process.stdout.write(`wrote ${result.rows} rows (${(result.bytes / 1e6).toFixed(1)} MB before compression) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}\n`);
+  process.stdout.write(
+    `wrote ${result.rows} rows (${(result.bytes / 1e6).toFixed(1)} MB before compression) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}\n`,
+  );
 }

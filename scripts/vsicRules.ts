@@ -8,20 +8,34 @@ import path from 'node:path';
 import { conversionTable, deriveVsic2025, loadRuleSet, vsic2025Decisions } from '../src/classify/index.js';
 import { packageRoot } from '../src/pipeline/packageRoot.js';
 
-const derived = deriveVsic2025(loadRuleSet('vsic2018-ict-v1', 'vsic2018'), conversionTable(), vsic2025Decisions());
+const derived = deriveVsic2025(
+  loadRuleSet('vsic2018-ict-v1', 'vsic2018'),
+  conversionTable(),
+  vsic2025Decisions(),
+);
 const file = path.join(packageRoot(), 'src/classify/data/rules/vsic2025-ict-v1.json');
 writeFileSync(file, `${JSON.stringify(derived, null, 1)}\n`);
 
 const names = new Map(conversionTable().rows.map((r) => [r.to, r.to_name]));
-const lines = ['| VSIC 2025 class | name | category | from VSIC 2018 | note |', '| --- | --- | --- | --- | --- |'];
+const lines = [
+  '| VSIC 2025 class | name | category | from VSIC 2018 | note |',
+  '| --- | --- | --- | --- | --- |',
+];
 for (const [category, codes] of Object.entries(derived.categories)) {
   for (const code of codes) {
     const p = derived.provenance?.[code];
-    lines.push(`| ${code} | ${names.get(code) ?? ''} | ${category} | ${p?.from.join(', ') ?? ''} | ${p?.note ?? ''} |`);
+    lines.push(
+      `| ${code} | ${names.get(code) ?? ''} | ${category} | ${p?.from.join(', ') ?? ''} | ${p?.note ?? ''} |`,
+    );
   }
 }
 for (const d of vsic2025Decisions().decisions.filter((x) => !x.include)) {
-  lines.push(`| ~~${d.code}~~ | ${names.get(d.code) ?? ''} | (not a DTE class) | ${conversionTable().rows.filter((r) => r.to === d.code).map((r) => r.from).join(', ')} | ${d.reason} |`);
+  lines.push(
+    `| ~~${d.code}~~ | ${names.get(d.code) ?? ''} | (not a DTE class) | ${conversionTable()
+      .rows.filter((r) => r.to === d.code)
+      .map((r) => r.from)
+      .join(', ')} | ${d.reason} |`,
+  );
 }
 writeFileSync(path.join(packageRoot(), 'docs/vsic2025-rules.md'), `${lines.join('\n')}\n`);
 process.stdout.write(`wrote ${file} and docs/vsic2025-rules.md\n`);

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
-import { jobIds } from '../jobs/ids.js';
 import { enqueueRuns } from '../jobs/enqueue.js';
+import { jobIds } from '../jobs/ids.js';
 import { jobOptions } from '../jobs/options.js';
 import { alertsPayload } from '../jobs/payloads.js';
 import { alertChannels, evaluateAlerts } from '../src/alerts/index.js';
@@ -21,5 +21,9 @@ export const alertsProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => 
   );
   if (deliveries.length > 0) await runtime.queues.deliver.addBulk(deliveries);
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
-  return { as_of: payload.as_of, evaluations: evaluated.evaluations.length, notifications: evaluated.notifications.length };
+  return {
+    as_of: payload.as_of,
+    evaluations: evaluated.evaluations.length,
+    notifications: evaluated.notifications.length,
+  };
 };

@@ -3,4 +3,5 @@ import { classifyPayload } from '../jobs/payloads.js';
 import { classifyPartition } from '../src/pipeline/classify.js';
 import type { PipelineContext } from '../src/pipeline/context.js';
 
-export const classifyProcessor = (ctx: PipelineContext) => (job: Job) => classifyPartition(ctx, classifyPayload.parse(job.data));
+export const classifyProcessor = (ctx: PipelineContext) => (job: Job) =>
+  classifyPartition(ctx, classifyPayload.parse(job.data));

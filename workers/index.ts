@@ -1,6 +1,6 @@
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
-import { FileRejectedError } from '../src/domain/errors.js';
 import type { Stage } from '../jobs/names.js';
+import { FileRejectedError } from '../src/domain/errors.js';
 import type { PipelineContext } from '../src/pipeline/context.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import { aggregateProcessor } from './aggregate.js';
@@ -37,7 +37,12 @@ function processors(ctx: PipelineContext, runtime: QueueRuntime): Record<Stage, 
 
 /** What a log line says of a job: where it belongs and how much it did, never row data. */
 function describe(job: Job, result: unknown): Record<string, unknown> {
-  const data = job.data as { as_of?: string; feed_id?: string; plan?: { as_of: string; run_id: string }; partition?: number };
+  const data = job.data as {
+    as_of?: string;
+    feed_id?: string;
+    plan?: { as_of: string; run_id: string };
+    partition?: number;
+  };
   const r = (result ?? {}) as { rows_read?: number; records?: number };
   return {
     jobId: job.id,

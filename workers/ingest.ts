@@ -3,4 +3,5 @@ import { ingestPayload } from '../jobs/payloads.js';
 import type { PipelineContext } from '../src/pipeline/context.js';
 import { ingestFeed } from '../src/pipeline/ingest.js';
 
-export const ingestProcessor = (ctx: PipelineContext) => (job: Job) => ingestFeed(ctx, ingestPayload.parse(job.data));
+export const ingestProcessor = (ctx: PipelineContext) => (job: Job) =>
+  ingestFeed(ctx, ingestPayload.parse(job.data));

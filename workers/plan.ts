@@ -13,7 +13,9 @@ export const planProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => as
   const ingests = Object.values(await job.getChildrenValues()).map((v) => ingestResultSchema.parse(v));
   const decision = await decideRun(ctx, payload.as_of, ingests);
   if (decision.action === 'run') {
-    const added = await runtime.addFlowOnce(runFlow(decision.plan, payload.feed_ids, payload.then, ctx.config.worker));
+    const added = await runtime.addFlowOnce(
+      runFlow(decision.plan, payload.feed_ids, payload.then, ctx.config.worker),
+    );
     return { action: decision.action, run_id: decision.plan.run_id, flow: added };
   }
   // Nothing to publish for this date: the backfill goes on with the next one.

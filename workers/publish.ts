@@ -5,7 +5,9 @@ import { publishRun } from '../src/pipeline/publish.js';
 import { aggregateResultSchema } from '../src/pipeline/results.js';
 
 export const publishProcessor = (ctx: PipelineContext) => async (job: Job) => {
-  const [aggregate, ...extra] = Object.values(await job.getChildrenValues()).map((v) => aggregateResultSchema.parse(v));
+  const [aggregate, ...extra] = Object.values(await job.getChildrenValues()).map((v) =>
+    aggregateResultSchema.parse(v),
+  );
   if (!aggregate || extra.length > 0) throw new Error(`publish ${job.id} needs exactly one aggregate result`);
   return publishRun(ctx, publishPayload.parse(job.data), aggregate);
 };

@@ -13,6 +13,9 @@ export const triggerProcessor = (ctx: PipelineContext, runtime: QueueRuntime) =>
   const { feed_id } = triggerPayload.parse(job.data);
   const scheduledAt = new Date(job.timestamp + (job.opts.delay ?? 0));
   const result = await enqueueRuns(runtime, ctx.config, [yesterdayInVietnam(scheduledAt)]);
-  ctx.logger.info({ stage: 'trigger', feed: feed_id, asOf: result.as_of, status: result.status }, 'scheduled run enqueued');
+  ctx.logger.info(
+    { stage: 'trigger', feed: feed_id, asOf: result.as_of, status: result.status },
+    'scheduled run enqueued',
+  );
   return result;
 };

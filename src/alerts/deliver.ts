@@ -15,17 +15,45 @@ export function signature(secret: string, timestamp: string, body: string): stri
  * Delivers one notification through one channel; throws on failure so that the caller retries.
  * Idempotent on the notification id: a delivery already recorded is not sent again.
  */
-export async function deliverNotification(ctx: PipelineContext, payload: { notification: Notification; channel: Channel }): Promise<'sent' | 'already_sent'> {
+export async function deliverNotification(
+  ctx: PipelineContext,
+  payload: { notification: Notification; channel: Channel },
+): Promise<'sent' | 'already_sent'> {
   const { notification, channel } = payload;
   if (await ctx.store.head(deliveredKey(notification.id, channel))) return 'already_sent';
   const settings = alertSettings(ctx.config.alerts);
   if (channel === 'log') {
-    ctx.logger.warn({ alert: { id: notification.id, key: notification.key, kind: notification.kind, event: notification.event, state: notification.state, asOf: notification.as_of }, text: notification.text }, 'alert');
+    ctx.logger.warn(
+      {
+        alert: {
+          id: notification.id,
+          key: notification.key,
+          kind: notification.kind,
+          event: notification.event,
+          state: notification.state,
+          asOf: notification.as_of,
+        },
+        text: notification.text,
+      },
+      'alert',
+    );
   } else {
     const url = settings.webhook.url;
     if (!url) throw new DteError('webhook channel without a URL: set alerts.webhook.url or DTE_WEBHOOK_URL');
-    const body = JSON.stringify({ id: notification.id, kind: notification.kind, event: notification.event, state: notification.state, as_of: notification.as_of, text: notification.text, link: notification.link, evaluation: notification.evaluation });
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-dte-notification-id': notification.id };
+    const body = JSON.stringify({
+      id: notification.id,
+      kind: notification.kind,
+      event: notification.event,
+      state: notification.state,
+      as_of: notification.as_of,
+      text: notification.text,
+      link: notification.link,
+      evaluation: notification.evaluation,
+    });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-dte-notification-id': notification.id,
+    };
     if (settings.webhook.secret) {
       const timestamp = String(Math.floor(Date.now() / 1000));
       headers['x-dte-timestamp'] = timestamp;
@@ -33,12 +61,29 @@ export async function deliverNotification(ctx: PipelineContext, payload: { notif
     }
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(settings.webhook.timeout_ms) });
+      response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(settings.webhook.timeout_ms),
+      });
     } catch (error) {
-      throw new DteError(`webhook delivery failed: ${(error as Error).message}`, { notification: notification.id }, { cause: error });
+      throw new DteError(
+        `webhook delivery failed: ${(error as Error).message}`,
+        { notification: notification.id },
+        { cause: error },
+      );
     }
-    if (!response.ok) throw new DteError(`webhook answered ${response.status}`, { notification: notification.id, status: response.status });
+    if (!response.ok)
+      throw new DteError(`webhook answered ${response.status}`, {
+        notification: notification.id,
+        status: response.status,
+      });
   }
-  await ctx.store.put(deliveredKey(notification.id, channel), `${JSON.stringify({ id: notification.id, channel, delivered: true })}\n`, { contentType: 'application/json' });
+  await ctx.store.put(
+    deliveredKey(notification.id, channel),
+    `${JSON.stringify({ id: notification.id, channel, delivered: true })}\n`,
+    { contentType: 'application/json' },
+  );
   return 'sent';
 }

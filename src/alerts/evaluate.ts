@@ -1,7 +1,16 @@
 import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { type Target, territoryOf } from '../targets/schema.js';
-import { dayOf, expectedAt, gapPct, type Point, type Projection, project, type Status, statusOf } from '../trajectory/index.js';
+import {
+  dayOf,
+  expectedAt,
+  gapPct,
+  type Point,
+  type Projection,
+  project,
+  type Status,
+  statusOf,
+} from '../trajectory/index.js';
 import { type MetricValue, metricIn } from './metrics.js';
 
 export interface Evaluation {
@@ -27,7 +36,12 @@ export interface Evaluation {
  * Evaluates one target on the snapshot of `asOf`, reading only what the rules need: the baseline
  * snapshot (first on or after the plan's start, unless the target gives one) and the trailing year.
  */
-export async function evaluateTarget(store: ObjectStore, published: readonly SnapshotPointer[], target: Target, asOf: string): Promise<Evaluation> {
+export async function evaluateTarget(
+  store: ObjectStore,
+  published: readonly SnapshotPointer[],
+  target: Target,
+  asOf: string,
+): Promise<Evaluation> {
   const upTo = published.filter((p) => p.as_of <= asOf);
   const current = upTo.at(-1);
   const base: Evaluation = {
@@ -81,7 +95,11 @@ export async function evaluateTarget(store: ObjectStore, published: readonly Sna
     status: statusOf(now.value, expected, target.tolerance_pct, target.critical_pct),
     coverage_pct: now.coverage_pct,
     baseline,
-    projection: project(series.map((v) => ({ date: v.as_of, value: v.value })), target.points, asOf),
+    projection: project(
+      series.map((v) => ({ date: v.as_of, value: v.value })),
+      target.points,
+      asOf,
+    ),
     series: series.map((v) => ({ as_of: v.as_of, actual: v.value, expected: expectedOf(v.as_of) })),
   };
 }

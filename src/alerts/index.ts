@@ -3,9 +3,9 @@ import { alertSettings, type Channel, channelsOf } from './settings.js';
 
 export { deliverNotification, signature } from './deliver.js';
 export type { Evaluation } from './evaluate.js';
-export { advance, type AlertState, notificationId } from './lifecycle.js';
+export { type AlertState, advance, notificationId } from './lifecycle.js';
 export { type Notification, notificationSchema } from './notification.js';
-export { alertSettings, type AlertSettings, type Channel } from './settings.js';
+export { type AlertSettings, alertSettings, type Channel } from './settings.js';
 export { type AlertsOutcome, evaluateAlerts, evaluateTargets } from './stage.js';
 
 /** The channels every notification goes through: log always, webhook when configured. */

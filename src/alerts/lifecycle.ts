@@ -11,7 +11,10 @@ export const keyStateSchema = z.object({
 });
 export type KeyState = z.infer<typeof keyStateSchema>;
 
-export const alertStateSchema = z.object({ version: z.literal(1), keys: z.record(z.string(), keyStateSchema) });
+export const alertStateSchema = z.object({
+  version: z.literal(1),
+  keys: z.record(z.string(), keyStateSchema),
+});
 export type AlertState = z.infer<typeof alertStateSchema>;
 
 export type Event = 'firing' | 'escalated' | 'deescalated' | 'repeat' | 'resolved';
@@ -25,7 +28,14 @@ export interface Transition {
   id: string;
 }
 
-const SEVERITY: Record<string, number> = { ok: 0, behind: 1, projected_miss: 1, stale: 1, firing: 1, critical: 2 };
+const SEVERITY: Record<string, number> = {
+  ok: 0,
+  behind: 1,
+  projected_miss: 1,
+  stale: 1,
+  firing: 1,
+  critical: 2,
+};
 
 export function notificationId(key: string, state: string, event: Event, asOf: string): string {
   return createHash('sha256').update(`${key}|${state}|${event}|${asOf}`).digest('hex').slice(0, 24);
@@ -36,7 +46,13 @@ export function notificationId(key: string, state: string, event: Event, asOf: s
  * escalated, de-escalated, resolved), or the same bad state after `repeatDays` of as-of dates. A date
  * already evaluated for the key changes nothing, so replaying a snapshot sends nothing.
  */
-export function advance(state: AlertState, key: string, to: string, asOf: string, repeatDays: number): Transition | null {
+export function advance(
+  state: AlertState,
+  key: string,
+  to: string,
+  asOf: string,
+  repeatDays: number,
+): Transition | null {
   const before = state.keys[key];
   if (before && before.last_evaluated >= asOf) return null;
   const from = before?.state ?? 'ok';
@@ -45,7 +61,11 @@ export function advance(state: AlertState, key: string, to: string, asOf: string
     if (to === 'ok') event = 'resolved';
     else if (from === 'ok') event = 'firing';
     else event = (SEVERITY[to] ?? 1) > (SEVERITY[from] ?? 1) ? 'escalated' : 'deescalated';
-  } else if (to !== 'ok' && before?.last_notified && dayOf(asOf) - dayOf(before.last_notified) >= repeatDays) {
+  } else if (
+    to !== 'ok' &&
+    before?.last_notified &&
+    dayOf(asOf) - dayOf(before.last_notified) >= repeatDays
+  ) {
     event = 'repeat';
   }
   state.keys[key] = {

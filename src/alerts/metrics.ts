@@ -14,13 +14,18 @@ export interface MetricValue {
 }
 
 /** A target's metric in one published snapshot, or null when the snapshot has no such view. */
-export async function metricIn(store: ObjectStore, pointer: SnapshotPointer, target: Target): Promise<MetricValue | null> {
+export async function metricIn(
+  store: ObjectStore,
+  pointer: SnapshotPointer,
+  target: Target,
+): Promise<MetricValue | null> {
   const territory = territoryOf(target);
   if (territory.kind === 'province') {
     const file = provincesJsonSchema.parse(await readJsonObject(store, `${pointer.prefix}provinces.json`));
     const row = file.provinces.find((p) => p.code === territory.code);
     if (!row) return null;
-    const value = target.metric === 'dte_active' ? row.dte_active : await foundedSince(store, pointer, target);
+    const value =
+      target.metric === 'dte_active' ? row.dte_active : await foundedSince(store, pointer, target);
     return { as_of: pointer.as_of, value, coverage_pct: null, name: row.name };
   }
   const legacy = await readJsonObject(store, `${pointer.prefix}legacy_provinces.json`).catch(() => null);
@@ -37,7 +42,10 @@ async function foundedSince(store: ObjectStore, pointer: SnapshotPointer, target
   const text = (await readAll(await store.get(`${pointer.prefix}dte_enterprises.csv`))).toString('utf8');
   const [header, ...lines] = text.replace(/^\uFEFF/, '').split('\r\n');
   const columns = (header ?? '').split(',');
-  const col = territory.kind === 'province' ? columns.indexOf('province_code') : columns.indexOf('legacy_province_code');
+  const col =
+    territory.kind === 'province'
+      ? columns.indexOf('province_code')
+      : columns.indexOf('legacy_province_code');
   const dateCol = columns.indexOf('registration_date');
   let count = 0;
   for (const line of lines) {

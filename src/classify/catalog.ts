@@ -8,7 +8,11 @@ import { packageRoot } from '../pipeline/packageRoot.js';
 /** VSIC 2025 replaced VSIC 2018 on this day (Decision 36/2025/QĐ-TTg). */
 export const VSIC2025_FROM = '2025-11-15';
 
-const classListSchema = z.object({ system: z.enum(['vsic2018', 'vsic2025']), source: z.string(), classes: z.array(z.string().regex(/^\d{4}$/)) });
+const classListSchema = z.object({
+  system: z.enum(['vsic2018', 'vsic2025']),
+  source: z.string(),
+  classes: z.array(z.string().regex(/^\d{4}$/)),
+});
 
 export interface IndustryCatalog extends IndustryCodeResolver {
   has(system: IndustrySystem, code: string): boolean;
@@ -28,7 +32,10 @@ let cached: IndustryCatalog | undefined;
  */
 export function loadIndustryCatalog(): IndustryCatalog {
   if (cached) return cached;
-  const lists: Record<IndustrySystem, Set<string>> = { vsic2018: classes('vsic2018-classes.json'), vsic2025: classes('vsic2025-classes.json') };
+  const lists: Record<IndustrySystem, Set<string>> = {
+    vsic2018: classes('vsic2018-classes.json'),
+    vsic2025: classes('vsic2025-classes.json'),
+  };
   const has = (system: IndustrySystem, code: string) => lists[system].has(code.slice(0, 4));
   cached = {
     has,

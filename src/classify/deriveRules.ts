@@ -7,7 +7,15 @@ import type { RuleSet } from './ruleSet.js';
 export const conversionSchema = z.object({
   source: z.string(),
   scope: z.string(),
-  rows: z.array(z.object({ from: z.string(), from_name: z.string(), to: z.string(), to_name: z.string(), relationship: z.string() })),
+  rows: z.array(
+    z.object({
+      from: z.string(),
+      from_name: z.string(),
+      to: z.string(),
+      to_name: z.string(),
+      relationship: z.string(),
+    }),
+  ),
 });
 export type Conversion = z.infer<typeof conversionSchema>;
 
@@ -36,23 +44,28 @@ export function vsic2025Decisions(): Decisions {
  */
 export function deriveVsic2025(base: RuleSet, conversion: Conversion, decisions: Decisions): RuleSet {
   const categoryOf2018 = new Map<string, string>();
-  for (const [category, codes] of Object.entries(base.categories)) for (const c of codes) categoryOf2018.set(c, category);
+  for (const [category, codes] of Object.entries(base.categories))
+    for (const c of codes) categoryOf2018.set(c, category);
   const decisionOf = new Map(decisions.decisions.map((d) => [d.code, d]));
   const targets = new Map<string, { category: string; from: Set<string> }>();
   for (const row of conversion.rows) {
     const category = categoryOf2018.get(row.from);
     if (!category) continue;
     const target = targets.get(row.to) ?? { category, from: new Set<string>() };
-    if (target.category !== category) throw new Error(`2025 class ${row.to} receives two categories: ${target.category}, ${category}`);
+    if (target.category !== category)
+      throw new Error(`2025 class ${row.to} receives two categories: ${target.category}, ${category}`);
     target.from.add(row.from);
     targets.set(row.to, target);
   }
-  const categories: Record<string, string[]> = Object.fromEntries(Object.keys(base.categories).map((c) => [c, []]));
+  const categories: Record<string, string[]> = Object.fromEntries(
+    Object.keys(base.categories).map((c) => [c, []]),
+  );
   const provenance: NonNullable<RuleSet['provenance']> = {};
   for (const [code, target] of [...targets.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const mixed = conversion.rows.some((r) => r.to === code && !categoryOf2018.has(r.from));
     const decision = decisionOf.get(code);
-    if (mixed && !decision) throw new Error(`2025 class ${code} mixes digital and non-digital 2018 activity: it needs a decision`);
+    if (mixed && !decision)
+      throw new Error(`2025 class ${code} mixes digital and non-digital 2018 activity: it needs a decision`);
     if (decision && !decision.include) continue;
     categories[target.category]!.push(code);
     provenance[code] = { from: [...target.from].sort(), ...(decision ? { note: decision.reason } : {}) };

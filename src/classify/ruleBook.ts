@@ -14,7 +14,8 @@ export interface RuleBook {
 export function buildRuleBook(vsic2018: RuleSet, vsic2025: RuleSet): RuleBook {
   const index: Record<IndustrySystem, Map<string, string>> = { vsic2018: new Map(), vsic2025: new Map() };
   for (const set of [vsic2018, vsic2025]) {
-    for (const [category, codes] of Object.entries(set.categories)) for (const code of codes) index[set.system].set(code, category);
+    for (const [category, codes] of Object.entries(set.categories))
+      for (const code of codes) index[set.system].set(code, category);
   }
   const categories = [...new Set([...Object.keys(vsic2018.categories), ...Object.keys(vsic2025.categories)])];
   return {

@@ -19,7 +19,9 @@ export type RuleSet = z.infer<typeof ruleSetSchema>;
 
 /** A bundled rule id (`src/classify/data/rules/<id>.json`) or a path to a rule file of a deployment's own. */
 export function ruleFile(ref: string): string {
-  return ref.includes('/') || ref.endsWith('.json') ? ref : path.join(packageRoot(), 'src/classify/data/rules', `${ref}.json`);
+  return ref.includes('/') || ref.endsWith('.json')
+    ? ref
+    : path.join(packageRoot(), 'src/classify/data/rules', `${ref}.json`);
 }
 
 export function loadRuleSet(ref: string, expected: IndustrySystem): RuleSet {
@@ -36,7 +38,10 @@ export function loadRuleSet(ref: string, expected: IndustrySystem): RuleSet {
     throw new UsageError(`invalid rule set ${file}: ${issues}`, { file });
   }
   if (parsed.data.system !== expected) {
-    throw new UsageError(`rule set ${parsed.data.id} is for ${parsed.data.system}, configured for ${expected}`, { file });
+    throw new UsageError(
+      `rule set ${parsed.data.id} is for ${parsed.data.system}, configured for ${expected}`,
+      { file },
+    );
   }
   return parsed.data;
 }

@@ -8,7 +8,8 @@ export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** One line a person can act on: the message, then the context that locates it. */
 export function describeError(error: unknown): { line: string; code: number } {
-  if (error instanceof CommanderError) return { line: error.message.replace(/^error: /, ''), code: EXIT.usage };
+  if (error instanceof CommanderError)
+    return { line: error.message.replace(/^error: /, ''), code: EXIT.usage };
   if (error instanceof ZodError) return { line: `invalid input: ${describeIssues(error)}`, code: EXIT.usage };
   if (error instanceof DteError) {
     return { line: error.describe(), code: error instanceof UsageError ? EXIT.usage : EXIT.failure };

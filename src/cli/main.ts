@@ -6,7 +6,8 @@ try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
   const code = String((error as { code?: unknown }).code ?? '');
-  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(EXIT.ok);
+  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
+    process.exit(EXIT.ok);
   const described = describeError(error);
   // Commander has already printed its own usage message.
   if (!code.startsWith('commander.')) process.stderr.write(`dte: error: ${described.line}\n`);

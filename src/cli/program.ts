@@ -10,7 +10,9 @@ import { registerWorkerCommand } from './commands/worker.js';
 export function buildProgram(): Command {
   const program = new Command()
     .name('dte')
-    .description('Digital technology enterprise pipeline: ingest registry exports, classify, aggregate, publish, alert')
+    .description(
+      'Digital technology enterprise pipeline: ingest registry exports, classify, aggregate, publish, alert',
+    )
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });

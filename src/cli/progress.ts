@@ -4,7 +4,9 @@ import type { ProgressEvent } from '../pipeline/context.js';
  * Rows read and rows per second on one rewritten line when stderr is a terminal; nothing otherwise
  * (the pino log lines already tell a log collector what happened).
  */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): ((e: ProgressEvent) => void) | undefined {
+export function terminalProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+): ((e: ProgressEvent) => void) | undefined {
   if (!stream.isTTY) return undefined;
   const started = new Map<string, number>();
   return (event) => {
@@ -12,7 +14,9 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): (
     started.set(event.feed, start);
     const seconds = Math.max((Date.now() - start) / 1000, 0.001);
     const rate = Math.round(event.rows / seconds).toLocaleString('en-US');
-    stream.write(`\r\x1b[2K${event.stage} ${event.feed}: ${event.rows.toLocaleString('en-US')} rows (${rate} rows/s)`);
+    stream.write(
+      `\r\x1b[2K${event.stage} ${event.feed}: ${event.rows.toLocaleString('en-US')} rows (${rate} rows/s)`,
+    );
   };
 }
 

@@ -30,7 +30,10 @@ function readFileValue(file: string): unknown {
   try {
     return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new UsageError(`config ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`, { file });
+    throw new UsageError(
+      `config ${file} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+      { file },
+    );
   }
 }
 
@@ -41,7 +44,9 @@ export function loadConfig(configPath?: string, envSource: NodeJS.ProcessEnv = p
   const raw = file ? readFileValue(file) : {};
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    throw new UsageError(`invalid config ${file ?? '(defaults)'}: ${describeIssues(parsed.error)}`, { file: file ?? '' });
+    throw new UsageError(`invalid config ${file ?? '(defaults)'}: ${describeIssues(parsed.error)}`, {
+      file: file ?? '',
+    });
   }
   const config = parsed.data;
   if (env.DTE_STORE) config.store = env.DTE_STORE;

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const feedId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'feed ids are lower-case letters, digits, - and _ (they become keys and job ids)');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,62}$/,
+    'feed ids are lower-case letters, digits, - and _ (they become keys and job ids)',
+  );
 
 export const FEED_FORMATS = ['canonical-csv', 'ndjson', 'vn-dkkd-csv'] as const;
 
@@ -25,7 +28,10 @@ export const configSchema = z
     /** Fixed per deployment: changing it makes the next run re-hash the previous snapshot. */
     partitions: z.number().int().min(1).max(256).default(16),
     rules: z
-      .object({ vsic2018: z.string().default('vsic2018-ict-v1'), vsic2025: z.string().default('vsic2025-ict-v1') })
+      .object({
+        vsic2018: z.string().default('vsic2018-ict-v1'),
+        vsic2025: z.string().default('vsic2025-ict-v1'),
+      })
       .default({ vsic2018: 'vsic2018-ict-v1', vsic2025: 'vsic2025-ict-v1' }),
     targets: z.string().default('fixtures/targets.yaml'),
     feeds: z.array(feedSchema).default([]),
@@ -48,7 +54,8 @@ export const configSchema = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.feeds.forEach((feed, i) => {
-      if (seen.has(feed.id)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate feed id ${feed.id}` });
+      if (seen.has(feed.id))
+        ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate feed id ${feed.id}` });
       seen.add(feed.id);
     });
   });

@@ -20,7 +20,10 @@ export function dteEnterprisesHeader(): string {
 }
 
 /** One DTE of `dte_enterprises.csv`; the id comes first so that lines sort by it. */
-export function dteEnterpriseLine(r: ClassifiedRecord, names: { province: string; legacy: string | null }): string {
+export function dteEnterpriseLine(
+  r: ClassifiedRecord,
+  names: { province: string; legacy: string | null },
+): string {
   return csvLine([
     r.enterprise_id,
     r.name,

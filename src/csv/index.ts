@@ -1,4 +1,10 @@
 export { CSV_BOM, type CsvValue, csvCell, csvLine } from './cell.js';
 export { dteEnterpriseLine, dteEnterprisesHeader } from './dteList.js';
-export { legacyProvincesCsv, legacyProvincesJson, provincesCsv, provincesJson, type TableMeta } from './provinces.js';
+export {
+  legacyProvincesCsv,
+  legacyProvincesJson,
+  provincesCsv,
+  provincesJson,
+  type TableMeta,
+} from './provinces.js';
 export { rejectLine, rejectsHeader } from './rejects.js';

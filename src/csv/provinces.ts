@@ -50,7 +50,11 @@ export function legacyProvincesCsv(tables: IndicatorTables, categories: readonly
   const legacy: LegacyIndicatorRow[] = tables.legacy ?? [];
   const head = csvLine([...header(categories), 'successor_code', 'coverage_pct']);
   const rows = legacy.map((r) =>
-    csvLine([...cells(r, categories), r.successor_code, r.coverage_pct === null ? null : r.coverage_pct.toFixed(2)]),
+    csvLine([
+      ...cells(r, categories),
+      r.successor_code,
+      r.coverage_pct === null ? null : r.coverage_pct.toFixed(2),
+    ]),
   );
   return CSV_BOM + head + rows.join('');
 }
@@ -70,5 +74,10 @@ export function provincesJson(tables: IndicatorTables, meta: TableMeta): string 
 }
 
 export function legacyProvincesJson(tables: IndicatorTables, meta: TableMeta): string {
-  return json({ as_of: meta.asOf, rule_set_id: meta.ruleSetId, categories: meta.categories, provinces: tables.legacy ?? [] });
+  return json({
+    as_of: meta.asOf,
+    rule_set_id: meta.ruleSetId,
+    categories: meta.categories,
+    provinces: tables.legacy ?? [],
+  });
 }

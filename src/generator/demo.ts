@@ -3,7 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { toDays, toIso } from './dates.js';
 import { type Enterprise, enterprise } from './enterprise.js';
-import { ExportWriter, type ExportOptions } from './export.js';
+import { type ExportOptions, ExportWriter } from './export.js';
 import { legacyByCode } from './places.js';
 import { entityPrng } from './prng.js';
 
@@ -48,7 +48,8 @@ function cohortEnterprises(): Enterprise[] {
       const before = k === 0 ? 0 : cohort.counts[k - 1]!;
       const from = toDays(previous);
       const span = toDays(DEMO_DATES[k]!) - from;
-      for (let j = 0; j < count - before; j++) founded.push(toIso(from + Math.floor(((j + 1) * span) / (count - before + 1))));
+      for (let j = 0; j < count - before; j++)
+        founded.push(toIso(from + Math.floor(((j + 1) * span) / (count - before + 1))));
       previous = toIso(toDays(DEMO_DATES[k]!) + 1);
     });
     for (const day of founded) {
@@ -84,21 +85,44 @@ function fileOptions(asOf: string, i: number): { name: string; options: Partial<
 }
 
 /** Writes the whole demo series and its `feeds.yaml` into `dir`; the same bytes every time. */
-export async function writeDemoSeries(dir: string): Promise<Array<{ as_of: string; file: string; rows: number }>> {
+export async function writeDemoSeries(
+  dir: string,
+): Promise<Array<{ as_of: string; file: string; rows: number }>> {
   const background = Array.from({ length: BACKGROUND }, (_, i) =>
-    enterprise(i, { seed: SEED, horizon: DEMO_DATES.at(-1)!, dteShare: 0.04, noBackgroundDte: new Set(COHORTS.map((c) => c.province)) }),
+    enterprise(i, {
+      seed: SEED,
+      horizon: DEMO_DATES.at(-1)!,
+      dteShare: 0.04,
+      noBackgroundDte: new Set(COHORTS.map((c) => c.province)),
+    }),
   );
   const cohorts = cohortEnterprises();
   const written: Array<{ as_of: string; file: string; rows: number }> = [];
   for (const [i, asOf] of DEMO_DATES.entries()) {
     const { name, options } = fileOptions(asOf, i);
-    const writer = await ExportWriter.open(path.join(dir, name), { rows: 0, seed: SEED, asOf, format: 'vn-dkkd-csv', dirtyShare: 0.005, ...options });
+    const writer = await ExportWriter.open(path.join(dir, name), {
+      rows: 0,
+      seed: SEED,
+      asOf,
+      format: 'vn-dkkd-csv',
+      dirtyShare: 0.005,
+      ...options,
+    });
     for (const e of background) if (e.founded <= asOf) await writer.enterprise(e, { share: 0.6 });
-    for (const e of cohorts) if (e.founded <= asOf) await writer.enterprise(e, { share: 1, always: true, clean: true });
+    for (const e of cohorts)
+      if (e.founded <= asOf) await writer.enterprise(e, { share: 1, always: true, clean: true });
     const { rows } = await writer.close();
     written.push({ as_of: asOf, file: name, rows });
   }
-  const series = written.map((w) => ({ as_of: w.as_of, file: w.file, format: 'vn-dkkd-csv', industry_codes: 'auto' }));
-  await writeFile(path.join(dir, 'feeds.yaml'), `# The demo series (written by \`npm run fixtures -- --demo\`); npm run demo runs it oldest first.\n${stringify({ series })}`);
+  const series = written.map((w) => ({
+    as_of: w.as_of,
+    file: w.file,
+    format: 'vn-dkkd-csv',
+    industry_codes: 'auto',
+  }));
+  await writeFile(
+    path.join(dir, 'feeds.yaml'),
+    `# The demo series (written by \`npm run fixtures -- --demo\`); npm run demo runs it oldest first.\n${stringify({ series })}`,
+  );
   return written;
 }

@@ -16,7 +16,13 @@ export const DIRT = [
 export type Dirt = (typeof DIRT)[number];
 
 /** Spoils a row's cells (file order of the CSV formats) in the way its kind names. */
-export function spoilCells(cells: readonly string[], dirt: Dirt, rng: Prng, asOf: string, vietnamese: boolean): string[] {
+export function spoilCells(
+  cells: readonly string[],
+  dirt: Dirt,
+  rng: Prng,
+  asOf: string,
+  vietnamese: boolean,
+): string[] {
   const out = [...cells];
   switch (dirt) {
     case 'invalid_enterprise_id':
@@ -30,7 +36,9 @@ export function spoilCells(cells: readonly string[], dirt: Dirt, rng: Prng, asOf
       out[3] = '';
       break;
     case 'invalid_date':
-      out[4] = rng.pick(vietnamese ? ['30/02/2020', '01/13/2019', 'hôm qua'] : ['2020-02-30', '2019-13-01', 'hôm qua']);
+      out[4] = rng.pick(
+        vietnamese ? ['30/02/2020', '01/13/2019', 'hôm qua'] : ['2020-02-30', '2019-13-01', 'hôm qua'],
+      );
       break;
     case 'future_registration_date': {
       const future = `${Number(asOf.slice(0, 4)) + 1}${asOf.slice(4)}`;

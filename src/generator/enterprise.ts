@@ -26,9 +26,40 @@ export interface Enterprise {
   variant: number;
 }
 
-const FORMS = ['Công ty TNHH một thành viên', 'Công ty TNHH hai thành viên trở lên', 'Công ty cổ phần', 'Doanh nghiệp tư nhân'];
-const WORDS = ['Thương mại', 'Dịch vụ', 'Công nghệ', 'Xây dựng', 'Đầu tư', 'Phát triển', 'Sản xuất', 'Vận tải', 'Giải pháp', 'Minh Anh', 'Hoàng Long', 'Phú Thịnh', 'An Khang', 'Sao Việt', 'Bình Minh', 'Hưng Thịnh', 'Thành Công', 'Đại Phát', 'Nam Việt', 'Trường Sơn'];
-const SHORT: Record<string, string> = { 'Công ty TNHH một thành viên': 'Công ty TNHH', 'Công ty TNHH hai thành viên trở lên': 'Công ty TNHH', 'Công ty cổ phần': 'Công ty Cổ phần', 'Doanh nghiệp tư nhân': 'Doanh nghiệp tư nhân' };
+const FORMS = [
+  'Công ty TNHH một thành viên',
+  'Công ty TNHH hai thành viên trở lên',
+  'Công ty cổ phần',
+  'Doanh nghiệp tư nhân',
+];
+const WORDS = [
+  'Thương mại',
+  'Dịch vụ',
+  'Công nghệ',
+  'Xây dựng',
+  'Đầu tư',
+  'Phát triển',
+  'Sản xuất',
+  'Vận tải',
+  'Giải pháp',
+  'Minh Anh',
+  'Hoàng Long',
+  'Phú Thịnh',
+  'An Khang',
+  'Sao Việt',
+  'Bình Minh',
+  'Hưng Thịnh',
+  'Thành Công',
+  'Đại Phát',
+  'Nam Việt',
+  'Trường Sơn',
+];
+const SHORT: Record<string, string> = {
+  'Công ty TNHH một thành viên': 'Công ty TNHH',
+  'Công ty TNHH hai thành viên trở lên': 'Công ty TNHH',
+  'Công ty cổ phần': 'Công ty Cổ phần',
+  'Doanh nghiệp tư nhân': 'Doanh nghiệp tư nhân',
+};
 
 export interface PopulationOptions {
   seed: number;
@@ -55,16 +86,24 @@ export function enterprise(index: number, options: PopulationOptions): Enterpris
   const code2018 = dte ? weighted(rng, DTE_2018, DTE_2018_TOTAL) : weighted(rng, COMMON, COMMON_TOTAL);
   const foundedDays = toDays(founded);
   const later = (maxDays: number) => toIso(foundedDays + 30 + rng.int(Math.max(1, maxDays)));
-  const convert = !dte && dteAllowed && rng.chance(0.012) ? { on: later(3000), code: weighted(rng, DTE_2018, DTE_2018_TOTAL) } : null;
+  const convert =
+    !dte && dteAllowed && rng.chance(0.012)
+      ? { on: later(3000), code: weighted(rng, DTE_2018, DTE_2018_TOTAL) }
+      : null;
   const events: Enterprise['events'] = [];
   const fate = rng.next();
   if (fate < 0.06) events.push({ on: later(2500), status: 'suspended' });
   else if (fate < 0.09) {
     const d = later(2500);
-    events.push({ on: d, status: 'dissolving' }, { on: toIso(toDays(d) + 120 + rng.int(200)), status: 'dissolved' });
+    events.push(
+      { on: d, status: 'dissolving' },
+      { on: toIso(toDays(d) + 120 + rng.int(200)), status: 'dissolved' },
+    );
   } else if (fate < 0.12) events.push({ on: later(3000), status: 'dissolved' });
   const secondary = rng.chance(0.4)
-    ? Array.from({ length: 1 + rng.int(3) }, () => (rng.chance(0.15) ? weighted(rng, DTE_2018, DTE_2018_TOTAL) : weighted(rng, COMMON, COMMON_TOTAL)))
+    ? Array.from({ length: 1 + rng.int(3) }, () =>
+        rng.chance(0.15) ? weighted(rng, DTE_2018, DTE_2018_TOTAL) : weighted(rng, COMMON, COMMON_TOTAL),
+      )
     : [];
   // 7919 is prime to 10^8, so index → last 8 digits is one-to-one: ids never collide by accident.
   const serial = (index * 7_919 + options.seed * 104_729) % 100_000_000;

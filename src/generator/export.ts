@@ -21,19 +21,35 @@ export class ExportWriter {
   rows = 0;
   private constructor(
     private readonly sink: TextSink,
-    private readonly options: { asOf: string; format: ExportFormat; delimiter: string; dirtyShare: number; seed: number },
+    private readonly options: {
+      asOf: string;
+      format: ExportFormat;
+      delimiter: string;
+      dirtyShare: number;
+      seed: number;
+    },
   ) {}
 
   static async open(file: string, options: ExportOptions): Promise<ExportWriter> {
     const sink = await TextSink.open(file, options);
     const delimiter = options.delimiter ?? ',';
-    const writer = new ExportWriter(sink, { asOf: options.asOf, format: options.format, delimiter, dirtyShare: options.dirtyShare ?? 0.01, seed: options.seed });
+    const writer = new ExportWriter(sink, {
+      asOf: options.asOf,
+      format: options.format,
+      delimiter,
+      dirtyShare: options.dirtyShare ?? 0.01,
+      seed: options.seed,
+    });
     await sink.write(headerLine(options.format, delimiter));
     return writer;
   }
 
   /** The enterprise's row (and its branch), perhaps spoiled, perhaps repeated with a later update. */
-  async enterprise(e: Enterprise, legacy: { share: number; always?: boolean; clean?: boolean }, limit = Number.POSITIVE_INFINITY): Promise<void> {
+  async enterprise(
+    e: Enterprise,
+    legacy: { share: number; always?: boolean; clean?: boolean },
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<void> {
     const row = rowOf(e, { asOf: this.options.asOf, legacyShare: legacy.share, legacyAlways: legacy.always });
     const rng = entityPrng(this.options.seed, e.index, toDays(this.options.asOf));
     const dirty = !legacy.clean && rng.chance(this.options.dirtyShare);
@@ -41,7 +57,11 @@ export class ExportWriter {
     if (e.branch && this.rows < limit) await this.row(branchOf(row), null, rng);
     if (rng.chance(0.003) && this.rows < limit) {
       // The same enterprise twice: the later update wins in the pipeline.
-      await this.row({ ...row, updated: row.updated < this.options.asOf ? this.options.asOf : row.updated }, null, rng);
+      await this.row(
+        { ...row, updated: row.updated >= this.options.asOf ? row.updated : this.options.asOf },
+        null,
+        rng,
+      );
     }
   }
 
@@ -50,7 +70,10 @@ export class ExportWriter {
     const clean = cellsOf(row, format);
     const cells = dirt ? spoilCells(clean, dirt, rng, asOf, format === 'vn-dkkd-csv') : clean;
     this.rows++;
-    if (format === 'ndjson') await this.sink.write(dirt === 'malformed_row' ? `{"enterprise_id": "${row.id}", "name": \n` : jsonLine(cells));
+    if (format === 'ndjson')
+      await this.sink.write(
+        dirt === 'malformed_row' ? `{"enterprise_id": "${row.id}", "name": \n` : jsonLine(cells),
+      );
     else await this.sink.write(csvLine(cells, delimiter));
   }
 
@@ -64,7 +87,10 @@ export class ExportWriter {
  * A national export of exactly `rows` rows, as of a date, deterministic for a seed, streamed to
  * disk (1M rows never sit in memory).
  */
-export async function writeExport(file: string, options: ExportOptions): Promise<{ rows: number; bytes: number }> {
+export async function writeExport(
+  file: string,
+  options: ExportOptions,
+): Promise<{ rows: number; bytes: number }> {
   const writer = await ExportWriter.open(file, options);
   const population: PopulationOptions = { seed: options.seed, horizon: options.asOf };
   for (let i = 0; writer.rows < options.rows; i++) {

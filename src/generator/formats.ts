@@ -31,7 +31,9 @@ export const CANONICAL_HEADER = [
 ];
 
 function quote(cell: string, delimiter: string): string {
-  return cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r') ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r')
+    ? `"${cell.replace(/"/g, '""')}"`
+    : cell;
 }
 
 /** Cells of a row in a CSV format; dates are still ISO, the caller spells them. */

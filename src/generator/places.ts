@@ -1,10 +1,27 @@
-import { legacyProvinces, type LegacyProvince } from '../reference/provinces.js';
+import { type LegacyProvince, legacyProvinces } from '../reference/provinces.js';
 import type { Prng } from './prng.js';
 
 /** Rough shares of registered enterprises by pre-2025 province: the two big cities dominate. */
 const WEIGHT: Record<string, number> = {
-  '01': 14, '79': 18, '48': 3, '31': 3, '74': 4, '75': 3, '92': 2, '77': 2, '38': 2, '40': 2, '22': 2, '27': 2,
-  '26': 2, '30': 2, '56': 1.5, '64': 1.5, '66': 1.5, '80': 1.5, '36': 1.5,
+  '01': 14,
+  '79': 18,
+  '48': 3,
+  '31': 3,
+  '74': 4,
+  '75': 3,
+  '92': 2,
+  '77': 2,
+  '38': 2,
+  '40': 2,
+  '22': 2,
+  '27': 2,
+  '26': 2,
+  '30': 2,
+  '56': 1.5,
+  '64': 1.5,
+  '66': 1.5,
+  '80': 1.5,
+  '36': 1.5,
 };
 
 let table: { items: Array<readonly [LegacyProvince, number]>; total: number } | undefined;

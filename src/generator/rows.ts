@@ -28,7 +28,12 @@ const VSIC2025_DAY = '2025-11-15';
 const WORDS: Record<Status, string[]> = {
   active: ['Đang hoạt động'],
   suspended: ['Tạm ngừng kinh doanh', 'Tạm ngừng hoạt động'],
-  dissolving: ['Đang làm thủ tục giải thể', 'Đang làm thủ tục phá sản', 'Ngừng hoạt động nhưng chưa hoàn thành thủ tục đóng mã số thuế', 'Không hoạt động tại địa chỉ đã đăng ký'],
+  dissolving: [
+    'Đang làm thủ tục giải thể',
+    'Đang làm thủ tục phá sản',
+    'Ngừng hoạt động nhưng chưa hoàn thành thủ tục đóng mã số thuế',
+    'Không hoạt động tại địa chỉ đã đăng ký',
+  ],
   dissolved: ['Đã giải thể', 'Đã phá sản', 'Đã chấm dứt hoạt động', 'Đã đóng mã số thuế'],
 };
 
@@ -90,7 +95,8 @@ export function rowOf(e: Enterprise, options: RowOptions, salt = 0): Row {
   } else {
     const successor = currentOf(p.successor_code) ?? p;
     province = spell(rng, successor.name, successor.full_name, successor.name_en, successor.code);
-    if (mergedSuccessors().has(p.successor_code) && (options.legacyAlways || rng.chance(options.legacyShare))) legacy = p.name;
+    if (mergedSuccessors().has(p.successor_code) && (options.legacyAlways || rng.chance(options.legacyShare)))
+      legacy = p.name;
   }
   return {
     id: e.id,

@@ -48,7 +48,10 @@ export class TextSink {
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(''), this.options.encoding === 'utf16le' ? 'utf16le' : 'utf8');
+    const chunk = Buffer.from(
+      this.pending.join(''),
+      this.options.encoding === 'utf16le' ? 'utf16le' : 'utf8',
+    );
     this.pending = [];
     this.size = 0;
     this.bytes += chunk.length;

@@ -133,6 +133,8 @@ export class CsvRecordReader {
     const start = this.pendingStart;
     this.pending = [];
     this.handler.malformed(first ?? '', start, 'a quoted cell is never closed');
-    rest.forEach((text, i) => this.take(text, start + 1 + i));
+    rest.forEach((text, i) => {
+      this.take(text, start + 1 + i);
+    });
   }
 }

@@ -28,7 +28,10 @@ async function peek(input: Readable, want: number): Promise<{ head: Buffer; stre
       yield next.value as Buffer;
     }
   }
-  return { head: Buffer.concat(chunks).subarray(0, want), stream: Readable.from(rest(), { objectMode: false }) };
+  return {
+    head: Buffer.concat(chunks).subarray(0, want),
+    stream: Readable.from(rest(), { objectMode: false }),
+  };
 }
 
 function encodingOf(head: Buffer): { label: 'utf-8' | 'utf-16le' | 'utf-16be'; name: string } {
@@ -54,7 +57,11 @@ export async function* decodeText(input: Readable, file: FileRef): AsyncGenerato
     bytes = gunzip;
   }
   const fail = (cause: string, error?: unknown) =>
-    new FileRejectedError(`cannot read ${file.fileName}: ${cause}`, { feed: file.feedId, file: file.fileName }, { cause: error });
+    new FileRejectedError(
+      `cannot read ${file.fileName}: ${cause}`,
+      { feed: file.feedId, file: file.fileName },
+      { cause: error },
+    );
   let encoding = { label: 'utf-8', name: 'UTF-8' };
   try {
     const text = await peek(bytes, 4);

@@ -48,7 +48,8 @@ const words: Record<Status, string[]> = {
   ],
   dissolved: ['Đã giải thể', 'Đã phá sản', 'Đã chấm dứt hoạt động', 'Đã đóng mã số thuế'],
 };
-for (const [status, list] of Object.entries(words)) for (const w of list) STATUS_WORDS[statusKey(w)] = status as Status;
+for (const [status, list] of Object.entries(words))
+  for (const w of list) STATUS_WORDS[statusKey(w)] = status as Status;
 
 function statusKey(raw: string): string {
   return raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -67,7 +68,11 @@ const THOUSANDS = [/^\d{1,3}(\.\d{3})+$/, /^\d{1,3}(,\d{3})+$/, /^\d{1,3}( \d{3}
 export function parseCapital(raw: string): number | null | undefined {
   const text = raw.trim();
   if (text.length === 0) return null;
-  const digits = /^\d+$/.test(text) ? text : THOUSANDS.some((re) => re.test(text)) ? text.replace(/[., ]/g, '') : null;
+  const digits = /^\d+$/.test(text)
+    ? text
+    : THOUSANDS.some((re) => re.test(text))
+      ? text.replace(/[., ]/g, '')
+      : null;
   if (digits === null) return undefined;
   const value = Number(digits);
   return Number.isSafeInteger(value) ? value : undefined;

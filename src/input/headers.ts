@@ -14,7 +14,14 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-export const REQUIRED: readonly Field[] = ['enterprise_id', 'name', 'province', 'registration_date', 'main_industry_code', 'status'];
+export const REQUIRED: readonly Field[] = [
+  'enterprise_id',
+  'name',
+  'province',
+  'registration_date',
+  'main_industry_code',
+  'status',
+];
 
 /** `vn-dkkd-csv` headers (`spec/input.md`) by field. */
 const VN_HEADERS: Record<Field, string> = {

@@ -33,7 +33,11 @@ export interface ParseSummary {
 }
 
 /** Reads one export as a stream, validating every row into the sink (`spec/input.md`). */
-export async function parseFeed(input: Readable, options: ParseOptions, sink: RowSink): Promise<ParseSummary> {
+export async function parseFeed(
+  input: Readable,
+  options: ParseOptions,
+  sink: RowSink,
+): Promise<ParseSummary> {
   const ctx: RowContext = {
     feedId: options.feedId,
     asOf: options.asOf,
@@ -59,7 +63,10 @@ export async function parseFeed(input: Readable, options: ParseOptions, sink: Ro
     summary.rejected++;
     sink.reject({ line, reason: 'malformed_row', message, cells });
   };
-  const reader = options.format === 'ndjson' ? ndjsonReader(options, take, malformed) : csvReader(options, ctx.vietnamese, take, malformed);
+  const reader =
+    options.format === 'ndjson'
+      ? ndjsonReader(options, take, malformed)
+      : csvReader(options, ctx.vietnamese, take, malformed);
   let sawText = false;
   for await (const text of decodeText(input, options)) {
     if (text.length === 0) continue;
@@ -69,7 +76,10 @@ export async function parseFeed(input: Readable, options: ParseOptions, sink: Ro
   }
   reader.end();
   if (!sawText || !reader.sawHeader()) {
-    throw new FileRejectedError(`${options.fileName} is empty: no header and no rows`, { feed: options.feedId, file: options.fileName });
+    throw new FileRejectedError(`${options.fileName} is empty: no header and no rows`, {
+      feed: options.feedId,
+      file: options.fileName,
+    });
   }
   return summary;
 }
@@ -103,7 +113,11 @@ function csvReader(options: ParseOptions, vietnamese: boolean, take: Take, malfo
       take(raw, cells, line);
     },
     malformed(text, line, reason) {
-      if (!columns) throw new FileRejectedError(`${options.fileName}: the header line has ${reason}`, { feed: options.feedId, file: options.fileName });
+      if (!columns)
+        throw new FileRejectedError(`${options.fileName}: the header line has ${reason}`, {
+          feed: options.feedId,
+          file: options.fileName,
+        });
       malformed([text], line, reason);
     },
   });
@@ -114,10 +128,13 @@ function header(cells: string[], options: ParseOptions, vietnamese: boolean): Co
   const columns = mapColumns(cells, vietnamese);
   if (columns.missing.length > 0) {
     const names = columns.missing.map((f) => JSON.stringify(headerName(f, vietnamese))).join(', ');
-    throw new FileRejectedError(`${options.fileName} is not a ${options.format} file: missing required column ${names}`, {
-      feed: options.feedId,
-      file: options.fileName,
-    });
+    throw new FileRejectedError(
+      `${options.fileName} is not a ${options.format} file: missing required column ${names}`,
+      {
+        feed: options.feedId,
+        file: options.fileName,
+      },
+    );
   }
   return columns;
 }

@@ -8,7 +8,8 @@ function cellOf(value: unknown): string | null {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(';');
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    return value.join(';');
   return null;
 }
 
@@ -26,9 +27,19 @@ export function ndjsonRow(text: string): NdjsonRow {
   const object = value as Record<string, unknown>;
   const raw = {} as RawRow;
   for (const field of FIELDS) {
-    const key = field === 'province' ? ('province_code' in object ? 'province_code' : 'province') : field === 'legacy_province' ? ('legacy_province_code' in object ? 'legacy_province_code' : 'legacy_province') : field;
+    const key =
+      field === 'province'
+        ? 'province_code' in object
+          ? 'province_code'
+          : 'province'
+        : field === 'legacy_province'
+          ? 'legacy_province_code' in object
+            ? 'legacy_province_code'
+            : 'legacy_province'
+          : field;
     const cell = cellOf(object[key]);
-    if (cell === null) return { ok: false, message: `field ${key} has a value of the wrong type`, notJson: false };
+    if (cell === null)
+      return { ok: false, message: `field ${key} has a value of the wrong type`, notJson: false };
     raw[field] = cell;
   }
   return { ok: true, raw };

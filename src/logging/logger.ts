@@ -19,5 +19,8 @@ export const REDACT_PATHS = [
 
 /** Structured JSON logs on stderr, so that stdout stays for command output (tables, `--json`). */
 export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger {
-  return pino({ level, base: { app: 'dte', ...bindings }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, pino.destination(2));
+  return pino(
+    { level, base: { app: 'dte', ...bindings }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    pino.destination(2),
+  );
 }

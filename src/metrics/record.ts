@@ -28,11 +28,21 @@ export async function recordJob(redis: Redis, prefix: string, event: JobEvent): 
   const keys = metricKeys(prefix);
   const seconds = event.ms / 1000;
   const multi = redis.multi();
-  multi.hincrby(keys.jobs, `${event.stage}|${event.ok ? 'completed' : event.final ? 'failed' : 'retried'}`, 1);
-  for (const bound of DURATION_BUCKETS) if (seconds <= bound) multi.hincrby(keys.duration, `${event.stage}|le|${bound}`, 1);
+  multi.hincrby(
+    keys.jobs,
+    `${event.stage}|${event.ok ? 'completed' : event.final ? 'failed' : 'retried'}`,
+    1,
+  );
+  for (const bound of DURATION_BUCKETS)
+    if (seconds <= bound) multi.hincrby(keys.duration, `${event.stage}|le|${bound}`, 1);
   multi.hincrby(keys.duration, `${event.stage}|count`, 1);
   multi.hincrbyfloat(keys.duration, `${event.stage}|sum`, seconds);
-  const r = (event.result ?? {}) as { feed_id?: string; rows_read?: number; valid?: number; rejected?: number };
+  const r = (event.result ?? {}) as {
+    feed_id?: string;
+    rows_read?: number;
+    valid?: number;
+    rejected?: number;
+  };
   if (event.ok && event.stage === 'ingest' && r.feed_id) {
     multi.hincrby(keys.rows, `${r.feed_id}|read`, r.rows_read ?? 0);
     multi.hincrby(keys.rows, `${r.feed_id}|accepted`, r.valid ?? 0);

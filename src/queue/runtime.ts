@@ -1,4 +1,4 @@
-import { FlowProducer, type FlowJob, Queue } from 'bullmq';
+import { type FlowJob, FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { STAGES, type Stage } from '../../jobs/names.js';
 import { connectRedis } from './connection.js';
@@ -15,7 +15,10 @@ export class QueueRuntime {
     readonly connection: Redis,
     readonly prefix: string,
   ) {
-    this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue(s, { connection, prefix })])) as Record<Stage, Queue>;
+    this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue(s, { connection, prefix })])) as Record<
+      Stage,
+      Queue
+    >;
     this.flows = new FlowProducer({ connection, prefix });
   }
 

@@ -1,2 +1,2 @@
-export * from './provinces.js';
 export { nameKey } from './names.js';
+export * from './provinces.js';

@@ -20,7 +20,12 @@ export interface ResolvedProvince {
   legacy_code: string | null;
 }
 
-const provinceSchema = z.object({ code: z.string().regex(/^\d{2}$/), name: z.string(), full_name: z.string(), name_en: z.string() });
+const provinceSchema = z.object({
+  code: z.string().regex(/^\d{2}$/),
+  name: z.string(),
+  full_name: z.string(),
+  name_en: z.string(),
+});
 const fileSchema = <T extends z.ZodType>(row: T) => z.object({ source: z.string(), provinces: z.array(row) });
 
 function readData<T extends z.ZodType>(file: string, row: T): Array<z.infer<T>> {
@@ -47,7 +52,8 @@ function build(): Tables {
   const legacy = readData('provinces-63.json', provinceSchema.extend({ successor_code: z.string() }));
   const sources = new Map<string, number>();
   for (const p of legacy) sources.set(p.successor_code, (sources.get(p.successor_code) ?? 0) + 1);
-  const unmerged = (code: string) => sources.get(code) === 1 && legacy.some((p) => p.code === code && p.successor_code === code);
+  const unmerged = (code: string) =>
+    sources.get(code) === 1 && legacy.some((p) => p.code === code && p.successor_code === code);
   const ofCurrent = (code: string): ResolvedProvince => ({ code, legacy_code: unmerged(code) ? code : null });
 
   const byCode = new Map<string, ResolvedProvince>();

@@ -1,4 +1,10 @@
-import { alertChannels, type AlertsOutcome, alertSettings, deliverNotification, evaluateAlerts } from '../alerts/index.js';
+import {
+  type AlertsOutcome,
+  alertChannels,
+  alertSettings,
+  deliverNotification,
+  evaluateAlerts,
+} from '../alerts/index.js';
 import type { PipelineContext } from '../pipeline/context.js';
 
 export interface InlineAlertsOutcome {
@@ -28,13 +34,20 @@ export async function runAlertsInline(ctx: PipelineContext, asOf: string): Promi
           break;
         } catch (error) {
           lastError = (error as Error).message;
-          if (attempt < settings.delivery.attempts) await new Promise((r) => setTimeout(r, settings.delivery.backoff_ms * 2 ** (attempt - 1)));
+          if (attempt < settings.delivery.attempts)
+            await new Promise((r) => setTimeout(r, settings.delivery.backoff_ms * 2 ** (attempt - 1)));
         }
       }
       if (lastError) {
         failed.push({ id: notification.id, channel, error: lastError });
-        ctx.logger.error({ stage: 'deliver', notification: notification.id, channel, err: lastError }, 'delivery failed after every attempt');
-        await ctx.store.put(`alerts/failed/${notification.id}.${channel}.json`, `${JSON.stringify({ id: notification.id, channel, error: lastError })}\n`);
+        ctx.logger.error(
+          { stage: 'deliver', notification: notification.id, channel, err: lastError },
+          'delivery failed after every attempt',
+        );
+        await ctx.store.put(
+          `alerts/failed/${notification.id}.${channel}.json`,
+          `${JSON.stringify({ id: notification.id, channel, error: lastError })}\n`,
+        );
       }
     }
   }

@@ -1,7 +1,12 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
@@ -25,11 +30,18 @@ export interface ServerDeps {
 
 const asOfParam = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd') });
 const fileParams = asOfParam.extend({ '*': z.string().min(1).max(300) });
-const targetsQuery = z.object({ as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+const targetsQuery = z.object({
+  as_of: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
 const pageQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') });
 
 function bad(reply: FastifyReply, error: z.ZodError): FastifyReply {
-  return reply.code(400).send({ error: 'bad request', issues: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+  return reply
+    .code(400)
+    .send({ error: 'bad request', issues: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
 }
 
 /** A snapshot's published manifest, or null: a date without one does not exist for readers. */
@@ -47,13 +59,20 @@ async function provincesOf(store: ObjectStore, pointer: SnapshotPointer | undefi
 /** `dte serve`: health, metrics, the queue dashboard, the snapshot API and the page for people. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.runtime && (!deps.adminToken || deps.adminToken.length < 16)) {
-    throw new Error('DTE_ADMIN_TOKEN (16+ characters) is required to serve the queue dashboard at /admin/queues');
+    throw new Error(
+      'DTE_ADMIN_TOKEN (16+ characters) is required to serve the queue dashboard at /admin/queues',
+    );
   }
   // Request lines never carry the admin token (`?token=`) or credentials into the logs.
   const serializers = {
-    req: (req: { method?: string; url?: string }) => ({ method: req.method, url: (req.url ?? '').replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+    req: (req: { method?: string; url?: string }) => ({
+      method: req.method,
+      url: (req.url ?? '').replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+    }),
   };
-  const app = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }, { serializers }) as FastifyBaseLogger });
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -67,7 +86,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }
     if (deps.runtime) {
       try {
-        await Promise.race([deps.runtime.connection.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000))]);
+        await Promise.race([
+          deps.runtime.connection.ping(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000)),
+        ]);
         checks.redis = 'ok';
       } catch (error) {
         checks.redis = `error: ${(error as Error).message}`;
@@ -85,7 +107,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.runtime) {
     const adapter = new FastifyAdapter();
     adapter.setBasePath('/admin/queues');
-    createBullBoard({ queues: Object.values(deps.runtime.queues).map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+    createBullBoard({
+      queues: Object.values(deps.runtime.queues).map((q) => new BullMQAdapter(q)),
+      serverAdapter: adapter,
+    });
     await app.register(
       async (scope) => {
         scope.addHook('onRequest', adminGuard(deps.adminToken ?? ''));
@@ -99,7 +124,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const list = [];
     for (const p of await listPublished(deps.store)) {
       const m = await readManifest(deps.store, p);
-      if (m) list.push({ as_of: p.as_of, run_id: p.run_id, rule_set_id: m.rule_set_id, files: m.outputs.length, inputs: m.inputs.map((i) => ({ feed_id: i.feed_id, rows_read: i.rows_read, rejected: i.rejected })) });
+      if (m)
+        list.push({
+          as_of: p.as_of,
+          run_id: p.run_id,
+          rule_set_id: m.rule_set_id,
+          files: m.outputs.length,
+          inputs: m.inputs.map((i) => ({ feed_id: i.feed_id, rows_read: i.rows_read, rejected: i.rejected })),
+        });
     }
     return list;
   });
@@ -108,18 +140,22 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const params = asOfParam.safeParse(req.params);
     if (!params.success) return bad(reply, params.error);
     const found = await published(deps.store, params.data.asOf);
-    return found ? found.manifest : reply.code(404).send({ error: `no published snapshot for ${params.data.asOf}` });
+    return found
+      ? found.manifest
+      : reply.code(404).send({ error: `no published snapshot for ${params.data.asOf}` });
   });
 
   app.get('/api/snapshots/:asOf/files/*', async (req: FastifyRequest, reply) => {
     const params = fileParams.safeParse(req.params);
     if (!params.success) return bad(reply, params.error);
     const name = params.data['*'];
-    if (name.includes('..') || name.includes('\\') || name.startsWith('/') || name.includes('\0')) return reply.code(400).send({ error: 'bad file name' });
+    if (name.includes('..') || name.includes('\\') || name.startsWith('/') || name.includes('\0'))
+      return reply.code(400).send({ error: 'bad file name' });
     const found = await published(deps.store, params.data.asOf);
     // Only files the manifest lists: nothing else of the store is reachable from here.
     const output = found?.manifest.outputs.find((o) => o.key === name);
-    if (!found || !output) return reply.code(404).send({ error: `no file ${name} in snapshot ${params.data.asOf}` });
+    if (!found || !output)
+      return reply.code(404).send({ error: `no file ${name} in snapshot ${params.data.asOf}` });
     const key = `${found.pointer.prefix}${output.key}`;
     const presigned = await deps.store.presignGet(key, 300);
     if (presigned) return reply.redirect(presigned, 302);
@@ -128,7 +164,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply
       .type(contentType(output.key))
       .header('content-length', output.bytes)
-      .header('content-disposition', `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      )
       .send(await deps.store.get(key));
   });
 

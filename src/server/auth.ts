@@ -27,8 +27,15 @@ export function adminGuard(token: string) {
     const query = (req.query as Record<string, unknown> | undefined)?.token;
     const given = bearer ?? cookieToken(req.headers.cookie) ?? (typeof query === 'string' ? query : null);
     if (!given || !same(given, token)) {
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'the queue dashboard needs DTE_ADMIN_TOKEN' });
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'the queue dashboard needs DTE_ADMIN_TOKEN' });
     }
-    if (typeof query === 'string') reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/admin/queues`);
+    if (typeof query === 'string')
+      reply.header(
+        'set-cookie',
+        `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/admin/queues`,
+      );
   };
 }

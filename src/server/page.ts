@@ -8,16 +8,56 @@ export type Lang = 'vi' | 'en';
 
 const L = {
   vi: {
-    title: 'Doanh nghiệp công nghệ số theo tỉnh', latest: 'Số liệu đến ngày', none: 'Chưa có kỳ số liệu nào được công bố.',
-    code: 'Mã', province: 'Tỉnh/thành phố', enterprises: 'Doanh nghiệp đang hoạt động', dte: 'Doanh nghiệp công nghệ số', share: 'Tỷ lệ (%)', change: 'Thay đổi so với kỳ trước',
-    targets: 'Mục tiêu theo kế hoạch', actual: 'Thực tế', expected: 'Kỳ vọng', gap: 'Chênh lệch', status: 'Trạng thái', files: 'Tệp số liệu của kỳ này', earlier: 'Các kỳ trước',
-    on_track: 'Đúng tiến độ', behind: 'Chậm tiến độ', critical: 'Chậm nghiêm trọng', not_started: 'Chưa bắt đầu', no_data: 'Không có dữ liệu', coverage: 'độ phủ', projection: 'Dự báo', other: 'English',
+    title: 'Doanh nghiệp công nghệ số theo tỉnh',
+    latest: 'Số liệu đến ngày',
+    none: 'Chưa có kỳ số liệu nào được công bố.',
+    code: 'Mã',
+    province: 'Tỉnh/thành phố',
+    enterprises: 'Doanh nghiệp đang hoạt động',
+    dte: 'Doanh nghiệp công nghệ số',
+    share: 'Tỷ lệ (%)',
+    change: 'Thay đổi so với kỳ trước',
+    targets: 'Mục tiêu theo kế hoạch',
+    actual: 'Thực tế',
+    expected: 'Kỳ vọng',
+    gap: 'Chênh lệch',
+    status: 'Trạng thái',
+    files: 'Tệp số liệu của kỳ này',
+    earlier: 'Các kỳ trước',
+    on_track: 'Đúng tiến độ',
+    behind: 'Chậm tiến độ',
+    critical: 'Chậm nghiêm trọng',
+    not_started: 'Chưa bắt đầu',
+    no_data: 'Không có dữ liệu',
+    coverage: 'độ phủ',
+    projection: 'Dự báo',
+    other: 'English',
   },
   en: {
-    title: 'Digital technology enterprises by province', latest: 'Data as of', none: 'No snapshot has been published yet.',
-    code: 'Code', province: 'Province', enterprises: 'Active enterprises', dte: 'Digital technology enterprises', share: 'Share (%)', change: 'Change since previous',
-    targets: 'Plan targets', actual: 'Actual', expected: 'Expected', gap: 'Gap', status: 'Status', files: 'Files of this snapshot', earlier: 'Earlier snapshots',
-    on_track: 'On track', behind: 'Behind', critical: 'Critical', not_started: 'Not started', no_data: 'No data', coverage: 'coverage', projection: 'Projection', other: 'Tiếng Việt',
+    title: 'Digital technology enterprises by province',
+    latest: 'Data as of',
+    none: 'No snapshot has been published yet.',
+    code: 'Code',
+    province: 'Province',
+    enterprises: 'Active enterprises',
+    dte: 'Digital technology enterprises',
+    share: 'Share (%)',
+    change: 'Change since previous',
+    targets: 'Plan targets',
+    actual: 'Actual',
+    expected: 'Expected',
+    gap: 'Gap',
+    status: 'Status',
+    files: 'Files of this snapshot',
+    earlier: 'Earlier snapshots',
+    on_track: 'On track',
+    behind: 'Behind',
+    critical: 'Critical',
+    not_started: 'Not started',
+    no_data: 'No data',
+    coverage: 'coverage',
+    projection: 'Projection',
+    other: 'Tiếng Việt',
   },
 } as const;
 
@@ -50,11 +90,17 @@ function delta(now: number, before: number | undefined): string {
   return d > 0 ? `<span class="up">+${d}</span>` : d < 0 ? `<span class="down">${d}</span>` : '0';
 }
 
-const n = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(Math.round(v * 100) / 100));
+const n = (v: number | null | undefined) =>
+  v === null || v === undefined ? '–' : String(Math.round(v * 100) / 100);
 
 function provinceTable(data: PageData, t: (typeof L)[Lang]): string {
   if (!data.provinces) return '';
-  const before = new Map([...(data.previous?.provinces ?? []), ...(data.previous ? [data.previous.national] : [])].map((p) => [p.code, p.dte_active]));
+  const before = new Map(
+    [...(data.previous?.provinces ?? []), ...(data.previous ? [data.previous.national] : [])].map((p) => [
+      p.code,
+      p.dte_active,
+    ]),
+  );
   const rows = [...data.provinces.provinces, data.provinces.national].map(
     (p) =>
       `<tr${p.code === 'VN' ? ' class="nation"' : ''}><td class="l">${e(p.code)}</td><td class="l">${e(p.name)}</td><td>${p.enterprises_active}</td><td>${p.dte_active}</td><td>${n(p.dte_share_pct)}</td><td>${delta(p.dte_active, before.get(p.code))}</td></tr>`,
@@ -65,9 +111,15 @@ function provinceTable(data: PageData, t: (typeof L)[Lang]): string {
 function targetCards(data: PageData, t: (typeof L)[Lang]): string {
   if (data.evaluations.length === 0) return '';
   const cards = data.evaluations.map((ev) => {
-    const coverage = ev.coverage_pct !== null && ev.coverage_pct < 100 ? ` · ${t.coverage} ${n(ev.coverage_pct)}%` : '';
-    const projection = ev.projection ? `<p class="meta">${t.projection}: ${n(ev.projection.projected_value_next)} / ${n(ev.projection.next.value)} (${e(ev.projection.next.date)})</p>` : '';
-    const chart = trajectoryChart(`${ev.target_id}: ${ev.title}`, ev.series, { actual: t.actual, expected: t.expected });
+    const coverage =
+      ev.coverage_pct !== null && ev.coverage_pct < 100 ? ` · ${t.coverage} ${n(ev.coverage_pct)}%` : '';
+    const projection = ev.projection
+      ? `<p class="meta">${t.projection}: ${n(ev.projection.projected_value_next)} / ${n(ev.projection.next.value)} (${e(ev.projection.next.date)})</p>`
+      : '';
+    const chart = trajectoryChart(`${ev.target_id}: ${ev.title}`, ev.series, {
+      actual: t.actual,
+      expected: t.expected,
+    });
     return `<div class="card target" data-target="${e(ev.target_id)}"><h3>${e(ev.territory_name)} <span class="badge ${e(ev.status)}">${e(t[ev.status])}</span></h3>
 <p class="meta">${e(ev.title)}</p><p class="meta">${e(ev.source.plan)}</p>
 <p class="meta">${t.actual}: <b>${n(ev.actual)}</b> · ${t.expected}: ${n(ev.expected)} · ${t.gap}: ${n(ev.gap_pct)}%${coverage}</p>${projection}${chart}</div>`;
@@ -78,7 +130,10 @@ function targetCards(data: PageData, t: (typeof L)[Lang]): string {
 function files(data: PageData, t: (typeof L)[Lang]): string {
   if (!data.manifest || !data.latest) return '';
   const base = `/api/snapshots/${data.latest.as_of}/files/`;
-  const items = [...data.manifest.outputs.map((o) => o.key), 'manifest.json'].map((k) => `<li><a href="${k === 'manifest.json' ? `/api/snapshots/${data.latest!.as_of}` : base + k.split('/').map(encodeURIComponent).join('/')}">${e(k)}</a></li>`);
+  const items = [...data.manifest.outputs.map((o) => o.key), 'manifest.json'].map(
+    (k) =>
+      `<li><a href="${k === 'manifest.json' ? `/api/snapshots/${data.latest!.as_of}` : base + k.split('/').map(encodeURIComponent).join('/')}">${e(k)}</a></li>`,
+  );
   const earlier = data.snapshots
     .filter((s) => s.as_of !== data.latest!.as_of)
     .reverse()
@@ -89,7 +144,9 @@ function files(data: PageData, t: (typeof L)[Lang]): string {
 export function renderPage(data: PageData, lang: Lang): string {
   const t = L[lang];
   const other = lang === 'vi' ? '?lang=en' : '?lang=vi';
-  const head = data.latest ? `${t.latest} <b id="as-of">${e(data.latest.as_of)}</b> · <a href="${other}">${t.other}</a>` : t.none;
+  const head = data.latest
+    ? `${t.latest} <b id="as-of">${e(data.latest.as_of)}</b> · <a href="${other}">${t.other}</a>`
+    : t.none;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title><style>${STYLE}</style></head>
 <body><header><h1>${t.title}</h1><p>${head}</p></header><main>${targetCards(data, t)}${provinceTable(data, t)}${files(data, t)}</main></body></html>`;
 }

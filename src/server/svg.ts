@@ -11,7 +11,11 @@ const H = 260;
 const PAD = { left: 48, right: 16, top: 16, bottom: 40 };
 
 /** Expected against actual over time, as an inline SVG that scales with its container. */
-export function trajectoryChart(title: string, points: readonly ChartPoint[], labels: { actual: string; expected: string }): string {
+export function trajectoryChart(
+  title: string,
+  points: readonly ChartPoint[],
+  labels: { actual: string; expected: string },
+): string {
   if (points.length === 0) return '';
   const times = points.map((p) => Date.parse(`${p.as_of}T00:00:00Z`));
   const values = points.flatMap((p) => [p.actual, p.expected ?? p.actual]);
@@ -31,8 +35,14 @@ export function trajectoryChart(title: string, points: readonly ChartPoint[], la
   });
   const dates = [0, Math.floor((points.length - 1) / 2), points.length - 1]
     .filter((i, k, all) => all.indexOf(i) === k)
-    .map((i) => `<text x="${x(times[i]!)}" y="${H - PAD.bottom + 18}" text-anchor="middle">${points[i]!.as_of}</text>`);
-  const dots = points.map((p, i) => `<circle cx="${x(times[i]!).toFixed(1)}" cy="${y(p.actual).toFixed(1)}" r="3" class="actual-dot"/>`);
+    .map(
+      (i) =>
+        `<text x="${x(times[i]!)}" y="${H - PAD.bottom + 18}" text-anchor="middle">${points[i]!.as_of}</text>`,
+    );
+  const dots = points.map(
+    (p, i) =>
+      `<circle cx="${x(times[i]!).toFixed(1)}" cy="${y(p.actual).toFixed(1)}" r="3" class="actual-dot"/>`,
+  );
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="t-${escapeHtml(title)}" preserveAspectRatio="xMidYMid meet">
 <title id="t-${escapeHtml(title)}">${escapeHtml(title)}</title>
 ${ticks.join('\n')}

@@ -3,11 +3,11 @@ import { readAll } from '../store/bodies.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { snapshotKeys } from './layout.js';
 import {
-  type Manifest,
-  type SnapshotPointer,
   currentPointerSchema,
   latestPointerSchema,
+  type Manifest,
   manifestSchema,
+  type SnapshotPointer,
 } from './manifest.js';
 
 export async function readJsonObject(store: ObjectStore, key: string): Promise<unknown> {

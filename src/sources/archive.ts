@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { rawKey } from '../snapshot/layout.js';
 import type { FetchContext } from './types.js';
 
@@ -25,7 +25,10 @@ export async function sha256OfFile(file: string): Promise<{ sha256: string; byte
  * Archives a local file's exact bytes under `raw/<feed>/<as_of>/<sha256>.<ext>`. The key holds the
  * hash, so an archive that is already there is the same bytes and is not written again.
  */
-export async function archiveFile(file: string, ctx: FetchContext): Promise<{ rawKey: string; sha256: string; bytes: number }> {
+export async function archiveFile(
+  file: string,
+  ctx: FetchContext,
+): Promise<{ rawKey: string; sha256: string; bytes: number }> {
   const { sha256, bytes } = await sha256OfFile(file);
   const key = rawKey(ctx.feedId, ctx.asOf, sha256, extensionOf(file));
   if ((await ctx.store.head(key))?.size !== bytes) {

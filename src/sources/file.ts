@@ -9,7 +9,8 @@ import type { FetchContext, FetchedSource } from './types.js';
 async function pick(pattern: string, ctx: FetchContext): Promise<string> {
   if (!isDynamicPattern(pattern)) return pattern;
   const matches = await glob(pattern, { absolute: true, onlyFiles: true });
-  if (matches.length === 0) throw new DteError(`no file matches ${pattern}`, { feed: ctx.feedId, file: pattern });
+  if (matches.length === 0)
+    throw new DteError(`no file matches ${pattern}`, { feed: ctx.feedId, file: pattern });
   const dated = await Promise.all(matches.map(async (file) => ({ file, mtime: (await stat(file)).mtimeMs })));
   dated.sort((a, b) => b.mtime - a.mtime || (a.file < b.file ? 1 : -1));
   return dated[0]!.file;

@@ -27,7 +27,9 @@ const stateKey = (feedId: string) => `raw/${feedId}/_http_state.json`;
 
 async function readState(ctx: FetchContext, url: string): Promise<HttpState | null> {
   try {
-    const state = stateSchema.parse(JSON.parse((await readAll(await ctx.store.get(stateKey(ctx.feedId)))).toString('utf8')));
+    const state = stateSchema.parse(
+      JSON.parse((await readAll(await ctx.store.get(stateKey(ctx.feedId)))).toString('utf8')),
+    );
     return state.url === url ? state : null;
   } catch (error) {
     if (error instanceof NotFoundError) return null;
@@ -54,17 +56,30 @@ async function request(source: HttpSource, state: HttpState | null, ctx: FetchCo
     try {
       const res = await fetch(source.url, { headers, signal: AbortSignal.timeout(source.timeout_ms) });
       if (res.status >= 500) throw new Retryable(`HTTP ${res.status}`);
-      if (res.status !== 200 && res.status !== 304) throw new DteError(`HTTP ${res.status} from ${describeUrl(source.url)}`, { ...where, status: res.status });
+      if (res.status !== 200 && res.status !== 304)
+        throw new DteError(`HTTP ${res.status} from ${describeUrl(source.url)}`, {
+          ...where,
+          status: res.status,
+        });
       return res;
     } catch (error) {
       if (error instanceof DteError) throw error;
       lastError = error;
-      ctx.logger.warn({ ...where, attempt: attempt + 1, err: (error as Error).message }, 'fetch failed, retrying');
+      ctx.logger.warn(
+        { ...where, attempt: attempt + 1, err: (error as Error).message },
+        'fetch failed, retrying',
+      );
     }
   }
   const timedOut = (lastError as Error)?.name === 'TimeoutError';
-  const cause = timedOut ? `no complete answer within ${source.timeout_ms} ms` : (lastError as Error)?.message;
-  throw new DteError(`cannot fetch ${describeUrl(source.url)} after ${source.retries + 1} attempts: ${cause}`, where, { cause: lastError });
+  const cause = timedOut
+    ? `no complete answer within ${source.timeout_ms} ms`
+    : (lastError as Error)?.message;
+  throw new DteError(
+    `cannot fetch ${describeUrl(source.url)} after ${source.retries + 1} attempts: ${cause}`,
+    where,
+    { cause: lastError },
+  );
 }
 
 /**
@@ -77,20 +92,42 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
   const shown = describeUrl(source.url);
   if (res.status === 304 && state) {
     ctx.logger.info({ feed: ctx.feedId, source: shown }, 'export not modified since the last fetch');
-    return { status: 'unchanged', rawKey: state.raw_key, sha256: state.sha256, bytes: state.bytes, fileName: state.file_name, source: shown };
+    return {
+      status: 'unchanged',
+      rawKey: state.raw_key,
+      sha256: state.sha256,
+      bytes: state.bytes,
+      fileName: state.file_name,
+      source: shown,
+    };
   }
   const length = Number(res.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(length) && length > source.max_bytes) {
     await res.body?.cancel();
-    throw new DteError(`export is ${length} bytes, more than max_bytes ${source.max_bytes}`, { feed: ctx.feedId, source: shown });
+    throw new DteError(`export is ${length} bytes, more than max_bytes ${source.max_bytes}`, {
+      feed: ctx.feedId,
+      source: shown,
+    });
   }
   if (!res.body) throw new DteError('empty HTTP answer', { feed: ctx.feedId, source: shown });
   const fileName = decodeURIComponent(new URL(source.url).pathname.split('/').pop() || 'export.csv');
-  const spooled = await spool(Readable.fromWeb(res.body as unknown as WebReadableStream), source.max_bytes, { feed: ctx.feedId, source: shown });
+  const spooled = await spool(Readable.fromWeb(res.body as unknown as WebReadableStream), source.max_bytes, {
+    feed: ctx.feedId,
+    source: shown,
+  });
   try {
     const key = rawKey(ctx.feedId, ctx.asOf, spooled.sha256, extensionOf(fileName));
-    if ((await ctx.store.head(key))?.size !== spooled.bytes) await ctx.store.put(key, createReadStream(spooled.file));
-    const next: HttpState = { url: source.url, etag: res.headers.get('etag'), last_modified: res.headers.get('last-modified'), raw_key: key, sha256: spooled.sha256, bytes: spooled.bytes, file_name: fileName };
+    if ((await ctx.store.head(key))?.size !== spooled.bytes)
+      await ctx.store.put(key, createReadStream(spooled.file));
+    const next: HttpState = {
+      url: source.url,
+      etag: res.headers.get('etag'),
+      last_modified: res.headers.get('last-modified'),
+      raw_key: key,
+      sha256: spooled.sha256,
+      bytes: spooled.bytes,
+      file_name: fileName,
+    };
     await ctx.store.put(stateKey(ctx.feedId), JSON.stringify(next), { contentType: 'application/json' });
     // A server without conditional GET still tells us nothing new when the bytes are the same.
     const status = state?.sha256 === spooled.sha256 ? 'unchanged' : 'fetched';

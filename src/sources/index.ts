@@ -5,11 +5,14 @@ import { fetchS3 } from './s3.js';
 import { sourceSchema } from './schema.js';
 import type { FetchContext, FetchedSource } from './types.js';
 
+export { type SourceConfig, sourceSchema } from './schema.js';
 export type { FetchContext, FetchedSource } from './types.js';
-export { sourceSchema, type SourceConfig } from './schema.js';
 
 /** Fetches a feed's export from where its config says, archiving the exact bytes under `raw/`. */
-export async function fetchSource(source: Record<string, unknown>, ctx: FetchContext): Promise<FetchedSource> {
+export async function fetchSource(
+  source: Record<string, unknown>,
+  ctx: FetchContext,
+): Promise<FetchedSource> {
   const parsed = sourceSchema.safeParse(source);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `source.${i.path.join('.')}: ${i.message}`).join('; ');

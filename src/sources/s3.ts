@@ -20,24 +20,41 @@ export async function fetchS3(source: S3Source, ctx: FetchContext): Promise<Fetc
   const bucket = match[1]!;
   const path = match[2]!;
   const env = readEnv();
-  const store = new S3Store(`s3://${bucket}`, { endpoint: env.S3_ENDPOINT, region: env.S3_REGION, forcePathStyle: env.S3_FORCE_PATH_STYLE });
+  const store = new S3Store(`s3://${bucket}`, {
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  });
   try {
     let key = path;
     if (source.newest) {
       let best: { key: string; modified: string } | null = null;
       for await (const info of store.list(path)) {
         const modified = info.modified ?? '';
-        if (!best || modified > best.modified || (modified === best.modified && info.key > best.key)) best = { key: info.key, modified };
+        if (!best || modified > best.modified || (modified === best.modified && info.key > best.key))
+          best = { key: info.key, modified };
       }
-      if (!best) throw new DteError(`no object under ${source.url}`, { feed: ctx.feedId, source: source.url });
+      if (!best)
+        throw new DteError(`no object under ${source.url}`, { feed: ctx.feedId, source: source.url });
       key = best.key;
     }
-    const spooled = await spool(await store.get(key), Number.MAX_SAFE_INTEGER, { feed: ctx.feedId, source: source.url });
+    const spooled = await spool(await store.get(key), Number.MAX_SAFE_INTEGER, {
+      feed: ctx.feedId,
+      source: source.url,
+    });
     try {
       const fileName = key.split('/').pop() ?? key;
       const archive = rawKey(ctx.feedId, ctx.asOf, spooled.sha256, extensionOf(fileName));
-      if ((await ctx.store.head(archive))?.size !== spooled.bytes) await ctx.store.put(archive, createReadStream(spooled.file));
-      return { status: 'fetched', rawKey: archive, sha256: spooled.sha256, bytes: spooled.bytes, fileName, source: `s3://${bucket}/${key}` };
+      if ((await ctx.store.head(archive))?.size !== spooled.bytes)
+        await ctx.store.put(archive, createReadStream(spooled.file));
+      return {
+        status: 'fetched',
+        rawKey: archive,
+        sha256: spooled.sha256,
+        bytes: spooled.bytes,
+        fileName,
+        source: `s3://${bucket}/${key}`,
+      };
     } finally {
       await spooled.remove();
     }

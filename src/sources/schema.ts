@@ -8,7 +8,11 @@ export const httpSourceSchema = z.object({
   timeout_ms: z.number().int().positive().default(60_000),
   retries: z.number().int().min(0).max(10).default(3),
   backoff_ms: z.number().int().min(1).default(1000),
-  max_bytes: z.number().int().positive().default(2 * 1024 ** 3),
+  max_bytes: z
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
   headers: z.record(z.string(), z.string()).default({}),
 });
 
@@ -18,5 +22,9 @@ export const s3SourceSchema = z.object({
   newest: z.boolean().default(false),
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [fileSourceSchema, httpSourceSchema, s3SourceSchema]);
+export const sourceSchema = z.discriminatedUnion('type', [
+  fileSourceSchema,
+  httpSourceSchema,
+  s3SourceSchema,
+]);
 export type SourceConfig = z.infer<typeof sourceSchema>;

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DteError } from '../domain/errors.js';
 
@@ -18,7 +18,11 @@ export interface Spooled {
  * Copies a download to a temporary file while hashing and counting it, so that the archive key can
  * carry its sha256 and a body over `maxBytes` is cut off as it streams, never held in memory.
  */
-export async function spool(body: Readable, maxBytes: number, context: { feed: string; source: string }): Promise<Spooled> {
+export async function spool(
+  body: Readable,
+  maxBytes: number,
+  context: { feed: string; source: string },
+): Promise<Spooled> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dte-fetch-'));
   const file = path.join(dir, randomBytes(6).toString('hex'));
   const hash = createHash('sha256');

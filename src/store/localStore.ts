@@ -57,7 +57,8 @@ export class LocalStore implements ObjectStore {
     const keys: ObjectInfo[] = [];
     // Walk only below the prefix's folder part: listing one snapshot must not read the whole store.
     const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
-    const start = folder === '' ? this.root : path.join(this.root, ...assertSafeKey(folder.slice(0, -1)).split('/'));
+    const start =
+      folder === '' ? this.root : path.join(this.root, ...assertSafeKey(folder.slice(0, -1)).split('/'));
     await this.walk(start, folder, keys);
     keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const info of keys) if (info.key.startsWith(prefix)) yield info;

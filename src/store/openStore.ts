@@ -13,7 +13,12 @@ import { S3Store, type S3StoreOptions } from './s3Store.js';
 export function openStore(url: string, options: { baseDir?: string; s3?: S3StoreOptions } = {}): ObjectStore {
   if (url.startsWith('s3://')) {
     const env = readEnv();
-    return new S3Store(url, { endpoint: env.S3_ENDPOINT, region: env.S3_REGION, forcePathStyle: env.S3_FORCE_PATH_STYLE, ...options.s3 });
+    return new S3Store(url, {
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      ...options.s3,
+    });
   }
   const dir = url.startsWith('file:') ? url.slice('file:'.length) : url;
   if (dir.length === 0) throw new UsageError(`store URL has no directory: ${JSON.stringify(url)}`);

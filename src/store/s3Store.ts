@@ -65,13 +65,31 @@ export class S3Store implements ObjectStore {
 
   /** S3's answers as errors a person can act on: which bucket, which endpoint, which key. */
   private translate(error: unknown, op: string, key?: string): Error {
-    const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number; attempts?: number }; message?: string };
+    const e = error as {
+      name?: string;
+      code?: string;
+      $metadata?: { httpStatusCode?: number; attempts?: number };
+      message?: string;
+    };
     const context = { store: this.url, key: key ?? '', op };
-    if (e.name === 'NoSuchBucket') return new DteError(`bucket ${this.bucket} does not exist at ${this.endpoint}`, context, { cause: error });
-    if (e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404) return new NotFoundError(`no object ${key} in ${this.url}`, context);
-    const network = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'TimeoutError'].some((c) => e.code === c || e.name === c || String(e.message).includes(c));
-    if (network) return new DteError(`S3 endpoint ${this.endpoint} does not answer (${op} after ${e.$metadata?.attempts ?? 'several'} attempts): ${e.message}`, context, { cause: error });
-    return new DteError(`S3 ${op} failed: ${e.name ?? ''} ${e.message ?? String(error)}`.trim(), context, { cause: error });
+    if (e.name === 'NoSuchBucket')
+      return new DteError(`bucket ${this.bucket} does not exist at ${this.endpoint}`, context, {
+        cause: error,
+      });
+    if (e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404)
+      return new NotFoundError(`no object ${key} in ${this.url}`, context);
+    const network = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'TimeoutError'].some(
+      (c) => e.code === c || e.name === c || String(e.message).includes(c),
+    );
+    if (network)
+      return new DteError(
+        `S3 endpoint ${this.endpoint} does not answer (${op} after ${e.$metadata?.attempts ?? 'several'} attempts): ${e.message}`,
+        context,
+        { cause: error },
+      );
+    return new DteError(`S3 ${op} failed: ${e.name ?? ''} ${e.message ?? String(error)}`.trim(), context, {
+      cause: error,
+    });
   }
 
   async put(key: string, body: Body, options: PutOptions = {}): Promise<PutResult> {
@@ -123,13 +141,23 @@ export class S3Store implements ObjectStore {
       let page: ListObjectsV2CommandOutput;
       try {
         page = await this.client.send(
-          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.root + prefix, ContinuationToken: token, MaxKeys: this.pageSize }),
+          new ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix: this.root + prefix,
+            ContinuationToken: token,
+            MaxKeys: this.pageSize,
+          }),
         );
       } catch (error) {
         throw this.translate(error, 'list', prefix);
       }
       for (const item of page.Contents ?? []) {
-        if (item.Key) yield { key: item.Key.slice(this.root.length), size: item.Size ?? 0, modified: item.LastModified?.toISOString() };
+        if (item.Key)
+          yield {
+            key: item.Key.slice(this.root.length),
+            size: item.Size ?? 0,
+            modified: item.LastModified?.toISOString(),
+          };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
@@ -145,7 +173,9 @@ export class S3Store implements ObjectStore {
   }
 
   presignGet(key: string, expiresSeconds: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key) }), { expiresIn: expiresSeconds });
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key) }), {
+      expiresIn: expiresSeconds,
+    });
   }
 
   async close(): Promise<void> {

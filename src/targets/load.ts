@@ -20,16 +20,26 @@ export function loadTargets(file: string): TargetsFile {
     throw new UsageError(`cannot read targets ${file}: ${(error as Error).message}`, { file });
   }
   const top = targetsFileSchema.safeParse(raw);
-  if (!top.success) throw new UsageError(`invalid targets ${file}: ${top.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { file });
+  if (!top.success)
+    throw new UsageError(
+      `invalid targets ${file}: ${top.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      { file },
+    );
   const seen = new Set<string>();
   const targets = top.data.targets.map((value, i) => {
-    const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : `#${i + 1}`;
+    const id =
+      typeof value === 'object' && value !== null && 'id' in value
+        ? String((value as { id: unknown }).id)
+        : `#${i + 1}`;
     const parsed = targetSchema.safeParse(value);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(target)'}: ${issue.message}`).join('; ');
+      const issues = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || '(target)'}: ${issue.message}`)
+        .join('; ');
       throw new UsageError(`invalid target ${id} in ${file}: ${issues}`, { file, target: id });
     }
-    if (seen.has(parsed.data.id)) throw new UsageError(`duplicate target id ${parsed.data.id} in ${file}`, { file, target: id });
+    if (seen.has(parsed.data.id))
+      throw new UsageError(`duplicate target id ${parsed.data.id} in ${file}`, { file, target: id });
     seen.add(parsed.data.id);
     return parsed.data;
   });

@@ -7,8 +7,16 @@ export const targetSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
     title: z.string().min(1),
-    source: z.object({ plan: z.string().min(1), number: z.string(), date: isoDate, seed: z.string().optional() }),
-    territory: z.union([z.object({ province: z.string().regex(/^\d{2}$/) }), z.object({ legacy_province: z.string().regex(/^\d{2}$/) })]),
+    source: z.object({
+      plan: z.string().min(1),
+      number: z.string(),
+      date: isoDate,
+      seed: z.string().optional(),
+    }),
+    territory: z.union([
+      z.object({ province: z.string().regex(/^\d{2}$/) }),
+      z.object({ legacy_province: z.string().regex(/^\d{2}$/) }),
+    ]),
     metric: z.enum(['dte_active', 'dte_founded_since']),
     since: isoDate.optional(),
     baseline: point.optional(),
@@ -18,10 +26,17 @@ export const targetSchema = z
     critical_pct: z.number().min(0).max(100).default(15),
   })
   .superRefine((t, ctx) => {
-    if (t.metric === 'dte_founded_since' && !t.since) ctx.addIssue({ code: 'custom', path: ['since'], message: 'dte_founded_since needs a since date' });
+    if (t.metric === 'dte_founded_since' && !t.since)
+      ctx.addIssue({ code: 'custom', path: ['since'], message: 'dte_founded_since needs a since date' });
     const dates = t.points.map((p) => p.date);
-    if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!)) ctx.addIssue({ code: 'custom', path: ['points'], message: 'points must be in increasing date order' });
-    if (t.critical_pct < t.tolerance_pct) ctx.addIssue({ code: 'custom', path: ['critical_pct'], message: 'critical_pct must be at least tolerance_pct' });
+    if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!))
+      ctx.addIssue({ code: 'custom', path: ['points'], message: 'points must be in increasing date order' });
+    if (t.critical_pct < t.tolerance_pct)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['critical_pct'],
+        message: 'critical_pct must be at least tolerance_pct',
+      });
   });
 export type Target = z.infer<typeof targetSchema>;
 
@@ -32,5 +47,7 @@ export const targetsFileSchema = z.object({
 });
 
 export function territoryOf(t: Target): { kind: 'province' | 'legacy_province'; code: string } {
-  return 'province' in t.territory ? { kind: 'province', code: t.territory.province } : { kind: 'legacy_province', code: t.territory.legacy_province };
+  return 'province' in t.territory
+    ? { kind: 'province', code: t.territory.province }
+    : { kind: 'legacy_province', code: t.territory.legacy_province };
 }

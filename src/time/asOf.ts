@@ -11,7 +11,10 @@ export function yesterdayInVietnam(now: Date = new Date()): string {
 
 /** A real calendar date in ISO form (2025-02-30 is refused). */
 export function parseAsOf(value: string, flag = '--as-of'): string {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value;
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    isValid(parseISO(value)) &&
+    format(parseISO(value), 'yyyy-MM-dd') === value;
   if (!valid) throw new UsageError(`${flag} must be a date like 2025-12-31, got ${JSON.stringify(value)}`);
   return value;
 }
@@ -23,7 +26,12 @@ export function dateSeries(from: string, to: string, every: 'day' | 'week' | 'mo
   if (start > end) throw new UsageError(`--from ${from} is after --to ${to}`);
   const dates: string[] = [];
   for (let i = 0; ; i++) {
-    const d = every === 'day' ? addDays(start, i) : every === 'week' ? addDays(start, 7 * i) : addMonthsClamped(start, i);
+    const d =
+      every === 'day'
+        ? addDays(start, i)
+        : every === 'week'
+          ? addDays(start, 7 * i)
+          : addMonthsClamped(start, i);
     if (d > end) break;
     dates.push(format(d, 'yyyy-MM-dd'));
   }

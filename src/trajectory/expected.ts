@@ -31,7 +31,12 @@ export function gapPct(actual: number, expected: number | null): number | null {
 
 export type Status = 'on_track' | 'behind' | 'critical' | 'not_started';
 
-export function statusOf(actual: number, expected: number | null, tolerancePct: number, criticalPct: number): Status {
+export function statusOf(
+  actual: number,
+  expected: number | null,
+  tolerancePct: number,
+  criticalPct: number,
+): Status {
   if (expected === null) return 'not_started';
   if (actual >= expected * (1 - tolerancePct / 100)) return 'on_track';
   if (actual >= expected * (1 - criticalPct / 100)) return 'behind';

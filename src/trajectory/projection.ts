@@ -38,7 +38,8 @@ export function project(series: readonly Point[], points: readonly Point[], asOf
   const at = (date: string) => round2(meanY + slope * (dayOf(date) - meanX));
   const projectedNext = at(next.date);
   let projectedDate: string | null = null;
-  if (slope > 1e-12) projectedDate = isoOf(Math.max(dayOf(asOf), Math.ceil(meanX + (next.value - meanY) / slope)));
+  if (slope > 1e-12)
+    projectedDate = isoOf(Math.max(dayOf(asOf), Math.ceil(meanX + (next.value - meanY) / slope)));
   return {
     next,
     projected_value_next: projectedNext,

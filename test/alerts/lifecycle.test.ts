@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAlerts } from '../../src/alerts/index.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { PipelineContext } from '../../src/pipeline/context.js';
-import { LocalStore } from '../../src/store/localStore.js';
 import { readAll } from '../../src/store/bodies.js';
+import { LocalStore } from '../../src/store/localStore.js';
 import { publishFake, writeFlatTarget } from '../support/fakeSnapshot.js';
 import { tempDir } from '../support/pipelineContext.js';
 
@@ -36,11 +36,21 @@ describe('alert lifecycle over a series of snapshots', () => {
     for (const [asOf, dte] of series) {
       await publishFake(ctx.store, asOf, dte);
       const { notifications } = await evaluateAlerts(ctx, { as_of: asOf });
-      for (const n of notifications.filter((x) => x.key.endsWith(':level'))) sent.push(`${asOf} ${n.event} ${n.state}`);
+      for (const n of notifications.filter((x) => x.key.endsWith(':level')))
+        sent.push(`${asOf} ${n.event} ${n.state}`);
     }
-    expect(sent).toEqual(['2025-02-28 firing behind', '2025-03-31 escalated critical', '2025-04-10 repeat critical', '2025-04-30 resolved ok']);
-    for (const [asOf] of series) expect((await evaluateAlerts(ctx, { as_of: asOf })).notifications).toEqual([]);
-    const history = (await readAll(await ctx.store.get('alerts/history/2025-03-31.ndjson'))).toString().trim().split('\n');
+    expect(sent).toEqual([
+      '2025-02-28 firing behind',
+      '2025-03-31 escalated critical',
+      '2025-04-10 repeat critical',
+      '2025-04-30 resolved ok',
+    ]);
+    for (const [asOf] of series)
+      expect((await evaluateAlerts(ctx, { as_of: asOf })).notifications).toEqual([]);
+    const history = (await readAll(await ctx.store.get('alerts/history/2025-03-31.ndjson')))
+      .toString()
+      .trim()
+      .split('\n');
     expect(history.map((l) => JSON.parse(l).event)).toContain('escalated');
   });
 
@@ -52,8 +62,12 @@ describe('alert lifecycle over a series of snapshots', () => {
       await evaluateAlerts(ctx, { as_of: '2025-01-31' });
       await publishFake(ctx.store, '2025-02-28', 95);
     }
-    const [a] = (await evaluateAlerts(vi, { as_of: '2025-02-28' })).notifications.filter((n) => n.key.endsWith(':level'));
-    const [b] = (await evaluateAlerts(en, { as_of: '2025-02-28' })).notifications.filter((n) => n.key.endsWith(':level'));
+    const [a] = (await evaluateAlerts(vi, { as_of: '2025-02-28' })).notifications.filter((n) =>
+      n.key.endsWith(':level'),
+    );
+    const [b] = (await evaluateAlerts(en, { as_of: '2025-02-28' })).notifications.filter((n) =>
+      n.key.endsWith(':level'),
+    );
     expect(a?.id).toBe(b?.id);
     expect(a?.text).toContain('chậm tiến độ');
     expect(a?.text).toContain('Thanh Hóa');
@@ -62,9 +76,16 @@ describe('alert lifecycle over a series of snapshots', () => {
 
   it('raises reject_rate and feed_stale from the manifests', async () => {
     const ctx = await context({ reject_rate_pct: 1, stale_after_hours: 36 });
-    ctx.config.feeds = configSchema.parse({ feeds: [{ id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: '/x' } }, { id: 'quiet', format: 'ndjson', source: { type: 'file', path: '/y' } }] }).feeds;
+    ctx.config.feeds = configSchema.parse({
+      feeds: [
+        { id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: '/x' } },
+        { id: 'quiet', format: 'ndjson', source: { type: 'file', path: '/y' } },
+      ],
+    }).feeds;
     await publishFake(ctx.store, '2025-01-31', 100, { rejected: 5 });
-    const kinds = (await evaluateAlerts(ctx, { as_of: '2025-01-31' })).notifications.map((n) => `${n.kind} ${n.key}`);
+    const kinds = (await evaluateAlerts(ctx, { as_of: '2025-01-31' })).notifications.map(
+      (n) => `${n.kind} ${n.key}`,
+    );
     expect(kinds).toContain('reject_rate feed:national:reject_rate');
     expect(kinds).toContain('feed_stale feed:quiet:stale');
     expect(kinds).not.toContain('feed_stale feed:national:stale');

@@ -32,7 +32,10 @@ async function receiver(fail: (attempt: number) => boolean): Promise<Receiver> {
       const body = Buffer.concat(chunks).toString('utf8');
       const timestamp = String(req.headers['x-dte-timestamp'] ?? '');
       const expected = `sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`;
-      if (req.headers['x-dte-signature'] !== expected || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) {
+      if (
+        req.headers['x-dte-signature'] !== expected ||
+        Math.abs(Date.now() / 1000 - Number(timestamp)) > 300
+      ) {
         r.badSignatures++;
         res.writeHead(401).end();
         return;
@@ -61,7 +64,13 @@ async function contextFor(url: string): Promise<PipelineContext> {
   return {
     store: new LocalStore(path.join(dir, 'store')),
     logger: pino({ level: 'silent' }),
-    config: configSchema.parse({ targets: await writeFlatTarget(dir), alerts: { webhook: { url, secret: SECRET, timeout_ms: 2000 }, delivery: { attempts: 4, backoff_ms: 20 } } }),
+    config: configSchema.parse({
+      targets: await writeFlatTarget(dir),
+      alerts: {
+        webhook: { url, secret: SECRET, timeout_ms: 2000 },
+        delivery: { attempts: 4, backoff_ms: 20 },
+      },
+    }),
     baseDir: dir,
     codeVersion: 'test',
   };

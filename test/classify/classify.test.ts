@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { classify, conversionTable, deriveVsic2025, loadIndustryCatalog, loadRuleBook, loadRuleSet, vsic2025Decisions } from '../../src/classify/index.js';
+import {
+  classify,
+  conversionTable,
+  deriveVsic2025,
+  loadIndustryCatalog,
+  loadRuleBook,
+  loadRuleSet,
+  vsic2025Decisions,
+} from '../../src/classify/index.js';
 import type { IndustrySystem } from '../../src/domain/record.js';
 
 const catalog = loadIndustryCatalog();
@@ -51,7 +59,12 @@ describe('classification', () => {
     ['6120', 'vsic2025', 'telecom'],
     ['9510', 'vsic2025', 'repair'],
   ] as const)('%s (%s) is a DTE in %s', (code, system, category) => {
-    expect(classify(coded(code, system), rules)).toEqual({ is_dte: true, dte_category: category, dte_matched_code: code, digital_secondary: false });
+    expect(classify(coded(code, system), rules)).toEqual({
+      is_dte: true,
+      dte_category: category,
+      dte_matched_code: code,
+      digital_secondary: false,
+    });
   });
 
   it('never makes a DTE of a secondary code, but flags the candidate', () => {
@@ -68,16 +81,22 @@ describe('classification', () => {
 
 describe('VSIC 2025 rule set', () => {
   it('is exactly what the derivation from vsic2018-ict-v1 and the conversion table gives', () => {
-    const derived = deriveVsic2025(loadRuleSet('vsic2018-ict-v1', 'vsic2018'), conversionTable(), vsic2025Decisions());
+    const derived = deriveVsic2025(
+      loadRuleSet('vsic2018-ict-v1', 'vsic2018'),
+      conversionTable(),
+      vsic2025Decisions(),
+    );
     expect(loadRuleSet('vsic2025-ict-v1', 'vsic2025')).toEqual(derived);
   });
 
   it('uses only classes that exist in each system, and converts every digital 2018 class', () => {
     for (const system of ['vsic2018', 'vsic2025'] as const) {
-      for (const codes of Object.values(rules.bySystem[system].categories)) for (const c of codes) expect(catalog.has(system, c), `${system} ${c}`).toBe(true);
+      for (const codes of Object.values(rules.bySystem[system].categories))
+        for (const c of codes) expect(catalog.has(system, c), `${system} ${c}`).toBe(true);
     }
     const from = new Set(conversionTable().rows.map((r) => r.from));
-    for (const codes of Object.values(rules.bySystem.vsic2018.categories)) for (const c of codes) expect(from.has(c), c).toBe(true);
+    for (const codes of Object.values(rules.bySystem.vsic2018.categories))
+      for (const c of codes) expect(from.has(c), c).toBe(true);
     for (const row of conversionTable().rows) expect(catalog.has('vsic2025', row.to), row.to).toBe(true);
   });
 
@@ -93,11 +112,17 @@ describe('VSIC 2025 rule set', () => {
       return counts;
     };
     // Genuinely ambiguous: the conversion sends part of a digital class out of the digital classes.
-    const ambiguous = new Set(['2610→2611 solar cells', '6311→5912 film post-production', '6311→5920 sound recording']);
+    const ambiguous = new Set([
+      '2610→2611 solar cells',
+      '6311→5912 film post-production',
+      '6311→5920 sound recording',
+    ]);
     const digital = table.filter((r) => rules.categoryOf('vsic2018', r.from) !== null);
     const unambiguous = digital.filter((r) => !ambiguous.has(`${r.from}→${r.to} ${ambiguousName(r.to)}`));
     expect(digital.length - unambiguous.length).toBe(ambiguous.size);
-    expect(count(unambiguous.map((r) => [r.from, 'vsic2018']))).toEqual(count(unambiguous.map((r) => [r.to, 'vsic2025'])));
+    expect(count(unambiguous.map((r) => [r.from, 'vsic2018']))).toEqual(
+      count(unambiguous.map((r) => [r.to, 'vsic2025'])),
+    );
   });
 });
 

@@ -26,11 +26,21 @@ const envNames = new Set(Object.keys(envSchema.shape));
 
 describe('docker-compose.yml', () => {
   it('has Redis, MinIO with its bucket, the worker, the scheduler and dte serve', () => {
-    expect(Object.keys(file.services).sort()).toEqual(['minio', 'minio-init', 'redis', 'scheduler', 'serve', 'worker']);
+    expect(Object.keys(file.services).sort()).toEqual([
+      'minio',
+      'minio-init',
+      'redis',
+      'scheduler',
+      'serve',
+      'worker',
+    ]);
     expect(file.services.redis?.image).toMatch(/^redis:7/);
     expect(file.services.minio?.image).toMatch(/^minio\/minio/);
-    expect(String(file.services['minio-init']?.command)).toMatch(/mc mb --ignore-existing local\/dte-snapshots/);
-    for (const name of ['worker', 'scheduler', 'serve']) expect(file.services[name]?.image).toBe('dte-pipeline:latest');
+    expect(String(file.services['minio-init']?.command)).toMatch(
+      /mc mb --ignore-existing local\/dte-snapshots/,
+    );
+    for (const name of ['worker', 'scheduler', 'serve'])
+      expect(file.services[name]?.image).toBe('dte-pipeline:latest');
   });
 
   it('runs commands the CLI really has', () => {
@@ -44,14 +54,16 @@ describe('docker-compose.yml', () => {
     for (const name of ['worker', 'scheduler', 'serve']) {
       const env = Object.keys(file.services[name]?.environment ?? {});
       expect(env.length).toBeGreaterThan(5);
-      for (const key of env) expect(envNames.has(key) || key.startsWith('AWS_'), `${name}: ${key}`).toBe(true);
+      for (const key of env)
+        expect(envNames.has(key) || key.startsWith('AWS_'), `${name}: ${key}`).toBe(true);
     }
     expect(file.services.serve?.environment?.DTE_ADMIN_TOKEN).toBeDefined();
     expect(file.services.worker?.environment?.DTE_STORE).toMatch(/^s3:\/\/dte-snapshots\//);
   });
 
   it('health-checks every long-running service and declares its named volumes', () => {
-    for (const name of ['redis', 'minio', 'worker', 'scheduler', 'serve']) expect(file.services[name]?.healthcheck, name).toBeDefined();
+    for (const name of ['redis', 'minio', 'worker', 'scheduler', 'serve'])
+      expect(file.services[name]?.healthcheck, name).toBeDefined();
     for (const v of ['redis-data', 'minio-data']) expect(Object.keys(file.volumes)).toContain(v);
   });
 });

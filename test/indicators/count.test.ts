@@ -30,7 +30,13 @@ function rec(id: string, over: Partial<ClassifiedRecord> = {}): ClassifiedRecord
   };
 }
 const dte = (id: string, over: Partial<ClassifiedRecord> = {}) =>
-  rec(id, { is_dte: true, dte_category: 'software', dte_matched_code: '6201', main_industry_code: '6201', ...over });
+  rec(id, {
+    is_dte: true,
+    dte_category: 'software',
+    dte_matched_code: '6201',
+    main_industry_code: '6201',
+    ...over,
+  });
 const prev = (id: string, over: Partial<PreviousRecord> = {}): PreviousRecord => ({
   enterprise_id: id,
   is_dependent_unit: false,
@@ -103,13 +109,22 @@ describe('indicator counts', () => {
   it('leaves conversions and cessations null without a previous snapshot, and sums partitions in any order', () => {
     const a = countPartition(records.slice(0, 3), null, '2025-06-30', categories);
     const b = countPartition(records.slice(3), null, '2025-06-30', categories);
-    const opts = { asOf: '2025-06-30', ruleSetId: 'r', categories, provinces, legacyProvinces, hasPrevious: false };
+    const opts = {
+      asOf: '2025-06-30',
+      ruleSetId: 'r',
+      categories,
+      provinces,
+      legacyProvinces,
+      hasPrevious: false,
+    };
     const ab = buildIndicators(mergeCounts([a, b]), opts);
     const ba = buildIndicators(mergeCounts([b, a]), opts);
     expect(ab).toEqual(ba);
     expect(ab.national.dte_converted).toBeNull();
     expect(ab.national.dte_ceased).toBeNull();
-    expect(ab.national).toEqual(buildIndicators(countPartition(records, null, '2025-06-30', categories), opts).national);
+    expect(ab.national).toEqual(
+      buildIndicators(countPartition(records, null, '2025-06-30', categories), opts).national,
+    );
   });
 
   it('rounds shares half-up to two decimals and gives null for an empty denominator', () => {

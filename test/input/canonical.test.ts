@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FileRejectedError } from '../../src/domain/errors.js';
 import { parse } from './support.js';
 
-const header = 'enterprise_id,name,province_code,legacy_province_code,registration_date,main_industry_code,secondary_industry_codes,status,legal_form,charter_capital_vnd,updated_at';
+const header =
+  'enterprise_id,name,province_code,legacy_province_code,registration_date,main_industry_code,secondary_industry_codes,status,legal_form,charter_capital_vnd,updated_at';
 
 describe('canonical-csv', () => {
   it('reads canonical names, ISO dates, `;` lists and enum status words', async () => {
@@ -10,7 +11,11 @@ describe('canonical-csv', () => {
       `${header}\n0100000001,Công ty A,01,,2020-01-02,6202,6201;6311,active,,5000000,2025-12-01\n0100000002,Công ty B,01,,02/01/2020,6202,,active,,,\n0100000003,Công ty C,01,,2020-01-02,6202,,Đang hoạt động,,,\n`,
       { format: 'canonical-csv', asOf: '2026-01-31' },
     );
-    expect(accepted[0]).toMatchObject({ registration_date: '2020-01-02', secondary_industry_codes: ['6201', '6311'], charter_capital_vnd: 5_000_000 });
+    expect(accepted[0]).toMatchObject({
+      registration_date: '2020-01-02',
+      secondary_industry_codes: ['6201', '6311'],
+      charter_capital_vnd: 5_000_000,
+    });
     // 6202 exists only in 2018 here; 6120-style codes in both are read by the row date.
     expect(accepted[0]?.main_industry_system).toBe('vsic2018');
     expect(rejected.map((r) => r.reason)).toEqual(['invalid_date', 'unknown_status']);
@@ -28,13 +33,32 @@ describe('canonical-csv', () => {
 describe('ndjson', () => {
   it('reads one canonical object per line and quarantines lines that are not', async () => {
     const lines = [
-      JSON.stringify({ enterprise_id: '0100000001', name: 'A', province_code: '01', registration_date: '2020-01-01', main_industry_code: '6201', secondary_industry_codes: ['4651'], status: 'active', charter_capital_vnd: 1000 }),
+      JSON.stringify({
+        enterprise_id: '0100000001',
+        name: 'A',
+        province_code: '01',
+        registration_date: '2020-01-01',
+        main_industry_code: '6201',
+        secondary_industry_codes: ['4651'],
+        status: 'active',
+        charter_capital_vnd: 1000,
+      }),
       '{"enterprise_id": "0100000002", broken',
       '',
-      JSON.stringify({ enterprise_id: '0100000003', name: 'C', province_code: '01', registration_date: '2020-01-01', main_industry_code: '6201', status: 'active', charter_capital_vnd: { bad: 1 } }),
+      JSON.stringify({
+        enterprise_id: '0100000003',
+        name: 'C',
+        province_code: '01',
+        registration_date: '2020-01-01',
+        main_industry_code: '6201',
+        status: 'active',
+        charter_capital_vnd: { bad: 1 },
+      }),
     ];
     const { accepted, rejected, summary } = await parse(`${lines.join('\n')}\n`, { format: 'ndjson' });
-    expect(accepted).toMatchObject([{ enterprise_id: '0100000001', secondary_industry_codes: ['4651'], charter_capital_vnd: 1000, line: 1 }]);
+    expect(accepted).toMatchObject([
+      { enterprise_id: '0100000001', secondary_industry_codes: ['4651'], charter_capital_vnd: 1000, line: 1 },
+    ]);
     expect(rejected.map((r) => [r.line, r.reason])).toEqual([
       [2, 'malformed_row'],
       [4, 'malformed_row'],
@@ -43,6 +67,8 @@ describe('ndjson', () => {
   });
 
   it('fails a file that is not NDJSON at all', async () => {
-    await expect(parse('enterprise_id,name\n1,2\n', { format: 'ndjson' })).rejects.toBeInstanceOf(FileRejectedError);
+    await expect(parse('enterprise_id,name\n1,2\n', { format: 'ndjson' })).rejects.toBeInstanceOf(
+      FileRejectedError,
+    );
   });
 });

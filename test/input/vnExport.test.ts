@@ -4,12 +4,29 @@ import { FileRejectedError } from '../../src/domain/errors.js';
 import { VN_HEADERS, vnExport } from '../support/vnExport.js';
 import { parse } from './support.js';
 
-const row = { id: '2800000001', name: 'Công ty TNHH Phần mềm Hàm Rồng', province: 'Thanh Hoá', founded: '15/03/2020', main: '6201' };
+const row = {
+  id: '2800000001',
+  name: 'Công ty TNHH Phần mềm Hàm Rồng',
+  province: 'Thanh Hoá',
+  founded: '15/03/2020',
+  main: '6201',
+};
 
 describe('vn-dkkd-csv rows', () => {
   it('normalises a row to the canonical record', async () => {
     const { accepted, summary } = await parse(
-      vnExport([{ ...row, id: '2800 000.001', name: '  Công ty   TNHH\tPhần mềm  ', main: '6201 - Lập trình máy vi tính', other: '62010; 4651;6201', capital: '1.000.000.000', updated: '01/06/2025', form: 'Công ty TNHH' }]),
+      vnExport([
+        {
+          ...row,
+          id: '2800 000.001',
+          name: '  Công ty   TNHH\tPhần mềm  ',
+          main: '6201 - Lập trình máy vi tính',
+          other: '62010; 4651;6201',
+          capital: '1.000.000.000',
+          updated: '01/06/2025',
+          form: 'Công ty TNHH',
+        },
+      ]),
     );
     expect(summary).toEqual({ rowsRead: 1, accepted: 1, rejected: 0 });
     expect(accepted[0]).toEqual({
@@ -134,8 +151,25 @@ describe('vn-dkkd-csv files', () => {
   });
 
   it('matches headers after NFC, trimming and case folding, in any order, ignoring unknown columns', async () => {
-    const header = ['  TÌNH TRẠNG HOẠT ĐỘNG ', 'Ghi chú', ...VN_HEADERS.filter((h) => h !== 'Tình trạng hoạt động').map((h) => h.normalize('NFD'))];
-    const cells = ['Đang hoạt động', 'x', row.id, row.name, row.province, '', row.founded, row.main, '', '', '', ''];
+    const header = [
+      '  TÌNH TRẠNG HOẠT ĐỘNG ',
+      'Ghi chú',
+      ...VN_HEADERS.filter((h) => h !== 'Tình trạng hoạt động').map((h) => h.normalize('NFD')),
+    ];
+    const cells = [
+      'Đang hoạt động',
+      'x',
+      row.id,
+      row.name,
+      row.province,
+      '',
+      row.founded,
+      row.main,
+      '',
+      '',
+      '',
+      '',
+    ];
     const { accepted } = await parse(`${header.join(',')}\n${cells.join(',')}\n`);
     expect(accepted[0]).toMatchObject({ enterprise_id: row.id, status: 'active', province_code: '38' });
   });
@@ -152,7 +186,14 @@ describe('vn-dkkd-csv files', () => {
 
   it('quarantines rows with the wrong cell count or broken quoting as malformed, and goes on', async () => {
     const good = `2800000009,Tốt,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`;
-    const body = [VN_HEADERS.join(','), '2800000001,Thiếu ô,Hà Nội', `2800000002,"Hỏng"x,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`, `2800000003,"Không đóng,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`, good, ''].join('\n');
+    const body = [
+      VN_HEADERS.join(','),
+      '2800000001,Thiếu ô,Hà Nội',
+      `2800000002,"Hỏng"x,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`,
+      `2800000003,"Không đóng,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`,
+      good,
+      '',
+    ].join('\n');
     const { accepted, rejected, summary } = await parse(body);
     expect(rejected.map((r) => [r.line, r.reason])).toEqual([
       [2, 'malformed_row'],
@@ -166,10 +207,18 @@ describe('vn-dkkd-csv files', () => {
 
 describe('files that fail as a whole', () => {
   it.each([
-    ['a missing required column, named', `${VN_HEADERS.filter((h) => h !== 'Ngày thành lập').join(',')}\n`, /missing required column "Ngày thành lập"/],
+    [
+      'a missing required column, named',
+      `${VN_HEADERS.filter((h) => h !== 'Ngày thành lập').join(',')}\n`,
+      /missing required column "Ngày thành lập"/,
+    ],
     ['an empty file', '', /empty/],
     ['bytes that are not UTF-8', Buffer.from([0x4d, 0xe3, 0x20, 0xff, 0xfe, 0x0a]), /not valid UTF-8/],
-    ['a truncated gzip', gzipSync(Buffer.from(vnExport([row]).repeat(50))).subarray(0, 60), /gzip data is truncated or corrupt/],
+    [
+      'a truncated gzip',
+      gzipSync(Buffer.from(vnExport([row]).repeat(50))).subarray(0, 60),
+      /gzip data is truncated or corrupt/,
+    ],
   ])('%s', async (_label, body, message) => {
     const failure = parse(body);
     await expect(failure).rejects.toBeInstanceOf(FileRejectedError);

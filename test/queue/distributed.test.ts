@@ -21,7 +21,11 @@ beforeAll(async () => {
   url = await testRedisUrl();
   const dir = await tempDir('dte-distributed-');
   // Big enough that a classify job lasts long enough to be killed in the middle of it.
-  series = await writeSeries(dir, { dates: ['2025-12-31', '2026-03-31', '2026-06-30'], rows: 60_000, store: 'file:./store-inline' });
+  series = await writeSeries(dir, {
+    dates: ['2025-12-31', '2026-03-31', '2026-06-30'],
+    rows: 60_000,
+    store: 'file:./store-inline',
+  });
   const ctx = seriesContext(series, `file:${path.join(dir, 'store-inline')}`);
   for (const asOf of series.dates) expect((await runInline(ctx, { asOf })).status).toBe('published');
   inline = await publishedFiles(ctx);
@@ -37,7 +41,13 @@ function deployment(name: string) {
   prefixes.push(prefix);
   const store = `file:${path.join(series.dir, `store-${name}`)}`;
   const start = (concurrency = 2) => {
-    const w = startWorkerProcess({ config: series.configFile, redisUrl: url, prefix, concurrency, env: { DTE_STORE: store } });
+    const w = startWorkerProcess({
+      config: series.configFile,
+      redisUrl: url,
+      prefix,
+      concurrency,
+      env: { DTE_STORE: store },
+    });
     workers.push(w);
     return w;
   };
@@ -45,7 +55,11 @@ function deployment(name: string) {
 }
 
 async function publishedUpTo(d: ReturnType<typeof deployment>, asOf: string, timeoutMs = 120_000) {
-  await eventually(async () => (await readLatest(d.ctx.store))?.as_of === asOf, timeoutMs, `latest.json at ${asOf}`);
+  await eventually(
+    async () => (await readLatest(d.ctx.store))?.as_of === asOf,
+    timeoutMs,
+    `latest.json at ${asOf}`,
+  );
   return publishedFiles(d.ctx);
 }
 
@@ -53,13 +67,19 @@ describe('the run on BullMQ with real worker processes', () => {
   it('two workers publish data files byte-identical to the inline runner, oldest first, and stop cleanly on SIGTERM', async () => {
     const d = deployment('parity');
     const [a, b] = [d.start(), d.start()];
-    await Promise.all([a.waitFor((l) => l.msg === 'workers started'), b.waitFor((l) => l.msg === 'workers started')]);
+    await Promise.all([
+      a.waitFor((l) => l.msg === 'workers started'),
+      b.waitFor((l) => l.msg === 'workers started'),
+    ]);
     const enqueued = await enqueueRuns(d.runtime, d.ctx.config, series.dates);
     expect(enqueued.status).toBe('added');
     expect(await publishedUpTo(d, '2026-06-30')).toEqual(inline);
     const done = [...a.lines, ...b.lines].filter((l) => l.msg === 'job done');
     for (const stage of ['ingest', 'plan', 'classify', 'aggregate', 'publish', 'alerts']) {
-      expect(done.some((l) => l.stage === stage), stage).toBe(true);
+      expect(
+        done.some((l) => l.stage === stage),
+        stage,
+      ).toBe(true);
     }
     // Both processes took work.
     expect(a.lines.some((l) => l.msg === 'job done')).toBe(true);
@@ -117,12 +137,19 @@ describe('the run on BullMQ with real worker processes', () => {
     // A date whose export is a truncated gzip.
     const { readFile, writeFile } = await import('node:fs/promises');
     const good = await readFile(path.join(series.dir, `national-${series.dates[1]}.csv.gz`));
-    await writeFile(path.join(series.dir, 'national-2026-01-15.csv.gz'), good.subarray(0, Math.floor(good.length / 2)));
+    await writeFile(
+      path.join(series.dir, 'national-2026-01-15.csv.gz'),
+      good.subarray(0, Math.floor(good.length / 2)),
+    );
     await enqueueRuns(d.runtime, d.ctx.config, ['2026-01-15']);
-    const plan = await eventually(async () => {
-      const job = await d.runtime.queues.plan.getJob(jobIds.plan('2026-01-15', ['national']));
-      return job && (await job.getState()) === 'failed' ? job : null;
-    }, 60_000, 'the plan job to fail');
+    const plan = await eventually(
+      async () => {
+        const job = await d.runtime.queues.plan.getJob(jobIds.plan('2026-01-15', ['national']));
+        return job && (await job.getState()) === 'failed' ? job : null;
+      },
+      60_000,
+      'the plan job to fail',
+    );
     expect(plan.failedReason).toMatch(/national/);
     const failedIngest = w.lines.find((l) => l.msg === 'job failed' && l.stage === 'ingest');
     expect(failedIngest?.attempt).toBe(1); // not retried: a truncated file stays truncated

@@ -8,8 +8,18 @@ import { dropPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
 
 const config = configSchema.parse({
   feeds: [
-    { id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: '/x.csv' }, schedule: '0 2 * * *' },
-    { id: 'thanh-hoa', format: 'vn-dkkd-csv', source: { type: 'file', path: '/y.csv' }, schedule: '30 2 * * *' },
+    {
+      id: 'national',
+      format: 'vn-dkkd-csv',
+      source: { type: 'file', path: '/x.csv' },
+      schedule: '0 2 * * *',
+    },
+    {
+      id: 'thanh-hoa',
+      format: 'vn-dkkd-csv',
+      source: { type: 'file', path: '/y.csv' },
+      schedule: '30 2 * * *',
+    },
     { id: 'off', format: 'ndjson', source: { type: 'file', path: '/z.ndjson' }, enabled: false },
   ],
 });
@@ -37,15 +47,28 @@ describe('enqueueing runs', () => {
     expect(await runtime.queues.ingest.getJobCounts()).toEqual(counts);
     expect(await runtime.queues.plan.getJobCountByTypes('waiting-children')).toBe(1);
     const plan = await runtime.queues.plan.getJob(jobIds.plan('2026-01-31', ['national', 'thanh-hoa']));
+    // biome-ignore lint/suspicious/noThenProperty: the payload field that carries the rest of a backfill is named then
     expect(plan?.data).toEqual({ as_of: '2026-01-31', feed_ids: ['national', 'thanh-hoa'], then: [] });
-    const ingest = await runtime.queues.ingest.getJob(jobIds.ingest('2026-01-31', ['national', 'thanh-hoa'], 'national'));
+    const ingest = await runtime.queues.ingest.getJob(
+      jobIds.ingest('2026-01-31', ['national', 'thanh-hoa'], 'national'),
+    );
     expect(ingest?.opts.attempts).toBe(config.worker.attempts);
     expect(ingest?.opts.backoff).toEqual({ type: 'exponential', delay: config.worker.backoff_ms });
   });
 
   it('puts only the oldest date of a backfill on the queues and carries the rest in order', async () => {
-    const result = await enqueueRuns(runtime, config, ['2026-02-01', '2026-02-02', '2026-02-03'], ['national']);
-    expect(result).toMatchObject({ as_of: '2026-02-01', then: ['2026-02-02', '2026-02-03'], feed_ids: ['national'] });
+    const result = await enqueueRuns(
+      runtime,
+      config,
+      ['2026-02-01', '2026-02-02', '2026-02-03'],
+      ['national'],
+    );
+    expect(result).toMatchObject({
+      as_of: '2026-02-01',
+      // biome-ignore lint/suspicious/noThenProperty: the payload field that carries the rest of a backfill is named then
+      then: ['2026-02-02', '2026-02-03'],
+      feed_ids: ['national'],
+    });
     const plan = await runtime.queues.plan.getJob(jobIds.plan('2026-02-01', ['national']));
     expect(plan?.data.then).toEqual(['2026-02-02', '2026-02-03']);
   });
@@ -72,7 +95,10 @@ describe('job schedulers', () => {
   });
 
   it('sync removes the scheduler of a feed that was disabled; remove takes a feed id', async () => {
-    const fewer = configSchema.parse({ ...config, feeds: config.feeds.map((f) => (f.id === 'thanh-hoa' ? { ...f, enabled: false } : f)) });
+    const fewer = configSchema.parse({
+      ...config,
+      feeds: config.feeds.map((f) => (f.id === 'thanh-hoa' ? { ...f, enabled: false } : f)),
+    });
     expect(await syncSchedules(runtime, fewer)).toEqual({ upserted: [], removed: ['feed.thanh-hoa'] });
     expect(await removeSchedule(runtime, 'national')).toBe(true);
     expect(await listSchedules(runtime)).toEqual([]);

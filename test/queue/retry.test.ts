@@ -17,7 +17,12 @@ const prefix = uniquePrefix('retry');
 
 beforeAll(async () => {
   url = await testRedisUrl();
-  series = await writeSeries(await tempDir('dte-retry-'), { dates: ['2026-03-31'], rows: 2_000, store: 'file:./store', worker: { backoff_ms: 300 } });
+  series = await writeSeries(await tempDir('dte-retry-'), {
+    dates: ['2026-03-31'],
+    rows: 2_000,
+    store: 'file:./store',
+    worker: { backoff_ms: 300 },
+  });
 }, 60_000);
 afterAll(() => dropPrefix(url, prefix));
 
@@ -39,7 +44,11 @@ describe('a stage that throws twice, then succeeds', () => {
     });
     try {
       await enqueueRuns(runtime, ctx.config, series.dates);
-      await eventually(async () => (await readLatest(ctx.store))?.as_of === '2026-03-31', 60_000, 'publication');
+      await eventually(
+        async () => (await readLatest(ctx.store))?.as_of === '2026-03-31',
+        60_000,
+        'publication',
+      );
       expect(attempts.map((a) => a.attemptsMade)).toEqual([0, 1, 2]);
       // Exponential: the second wait is about twice the first (300 ms, then 600 ms).
       const [first, second, third] = attempts.map((a) => a.at);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currentProvinces, legacyProvinces, nameKey, resolveLegacyProvince, resolveProvince } from '../../src/reference/index.js';
+import {
+  currentProvinces,
+  legacyProvinces,
+  nameKey,
+  resolveLegacyProvince,
+  resolveProvince,
+} from '../../src/reference/index.js';
 
 describe('province reference data', () => {
   it('has the 34 current and 63 pre-2025 provinces, every old one with a current successor', () => {

@@ -8,10 +8,19 @@ import { tempDir, testContext } from '../support/pipelineContext.js';
 import { vnExport } from '../support/vnExport.js';
 
 const rows = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `38${String(10_000_000 + i).slice(-8)}`, name: `Công ty Số ${i}`, province: 'Thanh Hóa', founded: '01/01/2020', main: i % 3 === 0 ? '6201' : '4711' }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `38${String(10_000_000 + i).slice(-8)}`,
+    name: `Công ty Số ${i}`,
+    province: 'Thanh Hóa',
+    founded: '01/01/2020',
+    main: i % 3 === 0 ? '6201' : '4711',
+  }));
 
 /** Two published snapshots of a small export, made by the real pipeline, and their targets. */
-export async function servedStore(): Promise<{ ctx: PipelineContext; evaluations: (asOf: string) => ReturnType<typeof evaluateTargets> }> {
+export async function servedStore(): Promise<{
+  ctx: PipelineContext;
+  evaluations: (asOf: string) => ReturnType<typeof evaluateTargets>;
+}> {
   const dir = await tempDir('dte-serve-');
   const first = path.join(dir, 'a.csv');
   const second = path.join(dir, 'b.csv');

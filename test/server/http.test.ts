@@ -43,7 +43,13 @@ describe('health and readiness', () => {
     const down = QueueRuntime.open('redis://127.0.0.1:1', uniquePrefix('down'));
     down.connection.on('error', () => undefined);
     const { ctx, evaluations } = await servedStore();
-    const broken = await buildServer({ store: ctx.store, runtime: down, adminToken: TOKEN, logger: pino({ level: 'silent' }), evaluations });
+    const broken = await buildServer({
+      store: ctx.store,
+      runtime: down,
+      adminToken: TOKEN,
+      logger: pino({ level: 'silent' }),
+      evaluations,
+    });
     const ready = await broken.inject('/readyz');
     expect(ready.statusCode).toBe(503);
     expect(ready.json().checks.store).toBe('ok');
@@ -54,15 +60,38 @@ describe('health and readiness', () => {
 
   it('refuses to start the dashboard without a token of 16+ characters', async () => {
     const { ctx, evaluations } = await servedStore();
-    await expect(buildServer({ store: ctx.store, runtime, adminToken: undefined, logger: pino({ level: 'silent' }), evaluations })).rejects.toThrow(/DTE_ADMIN_TOKEN/);
-    await expect(buildServer({ store: ctx.store, runtime, adminToken: 'short', logger: pino({ level: 'silent' }), evaluations })).rejects.toThrow(/16/);
+    await expect(
+      buildServer({
+        store: ctx.store,
+        runtime,
+        adminToken: undefined,
+        logger: pino({ level: 'silent' }),
+        evaluations,
+      }),
+    ).rejects.toThrow(/DTE_ADMIN_TOKEN/);
+    await expect(
+      buildServer({
+        store: ctx.store,
+        runtime,
+        adminToken: 'short',
+        logger: pino({ level: 'silent' }),
+        evaluations,
+      }),
+    ).rejects.toThrow(/16/);
   });
 });
 
 describe('queue dashboard', () => {
   it('is refused without the token or with a wrong one, and served with it', async () => {
     expect((await app.inject('/admin/queues')).statusCode).toBe(401);
-    expect((await app.inject({ url: '/admin/queues', headers: { authorization: 'Bearer wrong-token-wrong-token' } })).statusCode).toBe(401);
+    expect(
+      (
+        await app.inject({
+          url: '/admin/queues',
+          headers: { authorization: 'Bearer wrong-token-wrong-token' },
+        })
+      ).statusCode,
+    ).toBe(401);
     const ok = await app.inject({ url: '/admin/queues', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('<');
@@ -84,7 +113,9 @@ describe('snapshot API', () => {
   });
 
   it('streams a listed file with its type, length and attachment name, bytes equal to the manifest', async () => {
-    const manifest = (await app.inject('/api/snapshots/2025-06-30')).json() as { outputs: Array<{ key: string; sha256: string; bytes: number }> };
+    const manifest = (await app.inject('/api/snapshots/2025-06-30')).json() as {
+      outputs: Array<{ key: string; sha256: string; bytes: number }>;
+    };
     const csv = await app.inject('/api/snapshots/2025-06-30/files/provinces.csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -112,7 +143,11 @@ describe('snapshot API', () => {
 
 describe('targets, metrics and the page', () => {
   it('evaluates the targets on the latest snapshot or a given date', async () => {
-    const latest = (await app.inject('/api/targets')).json() as Array<{ target_id: string; as_of: string; actual: number }>;
+    const latest = (await app.inject('/api/targets')).json() as Array<{
+      target_id: string;
+      as_of: string;
+      actual: number;
+    }>;
     expect(latest).toMatchObject([{ target_id: 'flat-100', as_of: '2025-06-30', actual: 15 }]);
     const earlier = (await app.inject('/api/targets?as_of=2025-03-31')).json() as Array<{ actual: number }>;
     expect(earlier[0]?.actual).toBe(10);
@@ -120,9 +155,28 @@ describe('targets, metrics and the page', () => {
   });
 
   it('shows queue depth, job counts, durations, rows and deliveries in Prometheus text', async () => {
-    await enqueueRuns(runtime, configSchema.parse({ feeds: [{ id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: '/x' } }] }), ['2025-07-31']);
-    await recordJob(runtime.connection, prefix, { stage: 'ingest', ms: 1200, ok: true, final: false, result: { feed_id: 'national', rows_read: 45, valid: 44, rejected: 1 } });
-    await recordJob(runtime.connection, prefix, { stage: 'deliver', ms: 30, ok: false, final: true, result: null, channel: 'webhook' });
+    await enqueueRuns(
+      runtime,
+      configSchema.parse({
+        feeds: [{ id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: '/x' } }],
+      }),
+      ['2025-07-31'],
+    );
+    await recordJob(runtime.connection, prefix, {
+      stage: 'ingest',
+      ms: 1200,
+      ok: true,
+      final: false,
+      result: { feed_id: 'national', rows_read: 45, valid: 44, rejected: 1 },
+    });
+    await recordJob(runtime.connection, prefix, {
+      stage: 'deliver',
+      ms: 30,
+      ok: false,
+      final: true,
+      result: null,
+      channel: 'webhook',
+    });
     const text = (await app.inject('/metrics')).body;
     expect(text).toContain('dte_queue_jobs{queue="ingest",state="waiting"} 1');
     expect(text).toContain('dte_queue_jobs{queue="plan",state="waiting-children"} 1');

@@ -17,7 +17,13 @@ afterAll(async () => {
   await s3?.close();
 });
 
-const row = (id: string) => ({ id, name: `Công ty ${id}`, province: 'Nghệ An', founded: '01/01/2020', main: '6202' });
+const row = (id: string) => ({
+  id,
+  name: `Công ty ${id}`,
+  province: 'Nghệ An',
+  founded: '01/01/2020',
+  main: '6202',
+});
 
 describe('a feed in an S3 bucket', () => {
   it('reads one object, or the newest under a prefix, and archives its exact bytes', async () => {
@@ -26,11 +32,19 @@ describe('a feed in an S3 bucket', () => {
     await new Promise((r) => setTimeout(r, 1100));
     await bucket.put('nghe-an/2025-06-30.csv', vnExport([row('2900000001'), row('2900000002')]));
     const ctx = await testContext([{ id: 'nghe-an', file: 'unused', format: 'vn-dkkd-csv' }]);
-    ctx.config.feeds = [{ ...ctx.config.feeds[0]!, source: { type: 's3', url: 's3://exports/nghe-an/', newest: true } }];
+    ctx.config.feeds = [
+      { ...ctx.config.feeds[0]!, source: { type: 's3', url: 's3://exports/nghe-an/', newest: true } },
+    ];
     const newest = await runInline(ctx, { asOf: '2025-06-30' });
     expect(newest.status).toBe('published');
-    if (newest.status === 'published') expect(newest.plan.feeds[0]).toMatchObject({ rows_read: 2, source: 's3://exports/nghe-an/2025-06-30.csv' });
-    ctx.config.feeds = [{ ...ctx.config.feeds[0]!, source: { type: 's3', url: 's3://exports/nghe-an/2025-05-31.csv' } }];
+    if (newest.status === 'published')
+      expect(newest.plan.feeds[0]).toMatchObject({
+        rows_read: 2,
+        source: 's3://exports/nghe-an/2025-06-30.csv',
+      });
+    ctx.config.feeds = [
+      { ...ctx.config.feeds[0]!, source: { type: 's3', url: 's3://exports/nghe-an/2025-05-31.csv' } },
+    ];
     const one = await runInline(ctx, { asOf: '2025-05-31' });
     if (one.status === 'published') expect(one.plan.feeds[0]!.rows_read).toBe(1);
     expect(one.status).toBe('published');

@@ -21,16 +21,29 @@ afterAll(async () => {
 
 const stores: Array<[string, () => Promise<ObjectStore>]> = [
   ['local directory', async () => new LocalStore(path.join(await tempDir('dte-store-'), 'store'))],
-  ['S3 (s3rver on loopback)', async () => new S3Store(`s3://${s3.bucket}/suite-${Math.random().toString(36).slice(2)}`, { endpoint: s3.endpoint, forcePathStyle: true, pageSize: 3 })],
+  [
+    'S3 (s3rver on loopback)',
+    async () =>
+      new S3Store(`s3://${s3.bucket}/suite-${Math.random().toString(36).slice(2)}`, {
+        endpoint: s3.endpoint,
+        forcePathStyle: true,
+        pageSize: 3,
+      }),
+  ],
 ];
 
-const text = async (store: ObjectStore, key: string) => (await readAll(await store.get(key))).toString('utf8');
+const text = async (store: ObjectStore, key: string) =>
+  (await readAll(await store.get(key))).toString('utf8');
 
 describe.each(stores)('object store: %s', (_name, open) => {
   it('puts, gets, heads and deletes, with the bytes and sha256 of what it wrote', async () => {
     const store = await open();
     const put = await store.put('a/b/hello.txt', 'xin chào', { contentType: 'text/plain' });
-    expect(put).toEqual({ key: 'a/b/hello.txt', bytes: Buffer.byteLength('xin chào'), sha256: createHash('sha256').update('xin chào').digest('hex') });
+    expect(put).toEqual({
+      key: 'a/b/hello.txt',
+      bytes: Buffer.byteLength('xin chào'),
+      sha256: createHash('sha256').update('xin chào').digest('hex'),
+    });
     expect(await text(store, 'a/b/hello.txt')).toBe('xin chào');
     expect(await store.head('a/b/hello.txt')).toEqual({ key: 'a/b/hello.txt', size: put.bytes });
     await store.put('a/b/hello.txt', Readable.from([Buffer.from('lần '), Buffer.from('hai')]));
@@ -51,7 +64,14 @@ describe.each(stores)('object store: %s', (_name, open) => {
 
   it('lists every key under a prefix in key order, across pages', async () => {
     const store = await open();
-    const keys = ['s/2025-01-02/x', 's/2025-01-01/b', 's/2025-01-01/a', 's/2025-01-10/z', 's/2025-01-03/y', 't/other'];
+    const keys = [
+      's/2025-01-02/x',
+      's/2025-01-01/b',
+      's/2025-01-01/a',
+      's/2025-01-10/z',
+      's/2025-01-03/y',
+      't/other',
+    ];
     for (const k of keys) await store.put(k, k);
     const listed: string[] = [];
     for await (const info of store.list('s/')) listed.push(info.key);
@@ -90,7 +110,9 @@ describe('S3 store specifics', () => {
         yield piece;
       }
     }
-    const put = await store.put('export.bin', Readable.from(body()), { onProgress: (sent) => (acknowledged = sent) });
+    const put = await store.put('export.bin', Readable.from(body()), {
+      onProgress: (sent) => (acknowledged = sent),
+    });
     expect(put.bytes).toBe(size);
     expect(put.sha256).toBe(hash.digest('hex'));
     // The source is read only as parts go out (8 MB parts, two in flight): it never runs far ahead.
@@ -102,7 +124,11 @@ describe('S3 store specifics', () => {
   }, 120_000);
 
   it('says clearly that a bucket does not exist', async () => {
-    const store = new S3Store('s3://no-such-bucket/x', { endpoint: s3.endpoint, forcePathStyle: true, maxAttempts: 1 });
+    const store = new S3Store('s3://no-such-bucket/x', {
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      maxAttempts: 1,
+    });
     await expect(store.put('a.txt', 'x')).rejects.toThrow(/bucket no-such-bucket does not exist/);
   });
 
@@ -113,7 +139,11 @@ describe('S3 store specifics', () => {
         probe.close(() => resolve(p));
       });
     });
-    const store = new S3Store(`s3://${s3.bucket}/down`, { endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, maxAttempts: 3 });
+    const store = new S3Store(`s3://${s3.bucket}/down`, {
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      maxAttempts: 3,
+    });
     const failure = store.put('a.txt', 'x');
     await expect(failure).rejects.toBeInstanceOf(DteError);
     await expect(failure).rejects.toThrow(/does not answer/);

@@ -7,8 +7,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
 import { codeVersion } from '../../src/pipeline/codeVersion.js';
+import type { PipelineContext } from '../../src/pipeline/context.js';
 import { runInline } from '../../src/runners/inline.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import type { ObjectStore } from '../../src/store/objectStore.js';
@@ -27,13 +27,23 @@ afterAll(async () => {
 });
 
 async function demoInto(store: ObjectStore): Promise<PipelineContext> {
-  const { series } = parse(await readFile('fixtures/demo/feeds.yaml', 'utf8')) as { series: Array<{ as_of: string; file: string }> };
+  const { series } = parse(await readFile('fixtures/demo/feeds.yaml', 'utf8')) as {
+    series: Array<{ as_of: string; file: string }>;
+  };
   let ctx: PipelineContext | undefined;
   for (const entry of series) {
     ctx = {
       store,
       logger: pino({ level: 'silent' }),
-      config: configSchema.parse({ feeds: [{ id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: path.resolve('fixtures/demo', entry.file) } }] }),
+      config: configSchema.parse({
+        feeds: [
+          {
+            id: 'national',
+            format: 'vn-dkkd-csv',
+            source: { type: 'file', path: path.resolve('fixtures/demo', entry.file) },
+          },
+        ],
+      }),
       baseDir: process.cwd(),
       codeVersion: codeVersion(),
     };
@@ -45,21 +55,45 @@ async function demoInto(store: ObjectStore): Promise<PipelineContext> {
 describe('the demo series on S3', () => {
   it('publishes data files byte-identical to the local store, and dte snapshots get downloads them unchanged', async () => {
     const local = await demoInto(new LocalStore(path.join(await tempDir('dte-s3-local-'), 'store')));
-    const remote = await demoInto(new S3Store(`s3://${s3.bucket}/demo`, { endpoint: s3.endpoint, forcePathStyle: true }));
+    const remote = await demoInto(
+      new S3Store(`s3://${s3.bucket}/demo`, { endpoint: s3.endpoint, forcePathStyle: true }),
+    );
     const localFiles = await publishedFiles(local);
     expect(Object.keys(localFiles)).toHaveLength(9);
     expect(await publishedFiles(remote)).toEqual(localFiles);
 
     const out = path.join(await tempDir('dte-get-'), 'provinces.csv');
-    const env = { ...process.env, S3_ENDPOINT: s3.endpoint, S3_FORCE_PATH_STYLE: 'true', S3_REGION: 'us-east-1', DTE_STORE: `s3://${s3.bucket}/demo` };
-    const { stdout } = await run(process.execPath, ['dist/src/cli/main.js', 'snapshots', 'get', '2026-09-30', 'provinces.csv', '--out', out], { env });
-    const sha = createHash('sha256').update(await readFile(out)).digest('hex');
+    const env = {
+      ...process.env,
+      S3_ENDPOINT: s3.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_REGION: 'us-east-1',
+      DTE_STORE: `s3://${s3.bucket}/demo`,
+    };
+    const { stdout } = await run(
+      process.execPath,
+      ['dist/src/cli/main.js', 'snapshots', 'get', '2026-09-30', 'provinces.csv', '--out', out],
+      { env },
+    );
+    const sha = createHash('sha256')
+      .update(await readFile(out))
+      .digest('hex');
     expect(stdout).toContain(sha);
     expect(sha).toBe(localFiles['2026-09-30']!['provinces.csv']);
-    const listed = await run(process.execPath, ['dist/src/cli/main.js', 'snapshots', 'list', '--json'], { env });
+    const listed = await run(process.execPath, ['dist/src/cli/main.js', 'snapshots', 'list', '--json'], {
+      env,
+    });
     expect((JSON.parse(listed.stdout) as Array<{ as_of: string }>).map((s) => s.as_of)).toHaveLength(9);
-    const url = (await run(process.execPath, ['dist/src/cli/main.js', 'snapshots', 'url', '2026-09-30', 'dte_enterprises.csv', '--expires', '60'], { env })).stdout.trim();
+    const url = (
+      await run(
+        process.execPath,
+        ['dist/src/cli/main.js', 'snapshots', 'url', '2026-09-30', 'dte_enterprises.csv', '--expires', '60'],
+        { env },
+      )
+    ).stdout.trim();
     const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    expect(createHash('sha256').update(body).digest('hex')).toBe(localFiles['2026-09-30']!['dte_enterprises.csv']);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(
+      localFiles['2026-09-30']!['dte_enterprises.csv'],
+    );
   }, 180_000);
 });

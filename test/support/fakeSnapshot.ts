@@ -7,17 +7,70 @@ import type { ObjectStore } from '../../src/store/objectStore.js';
 const sha = '0'.repeat(64);
 
 function row(code: string, name: string, dte: number) {
-  return { code, name, enterprises_active: 1000, dte_active: dte, dte_share_pct: dte / 10, dte_by_category: { software: dte }, dte_founded_ytd: 0, dte_converted: 0, dte_ceased: 0, digital_secondary: 0, dependent_units: 0 };
+  return {
+    code,
+    name,
+    enterprises_active: 1000,
+    dte_active: dte,
+    dte_share_pct: dte / 10,
+    dte_by_category: { software: dte },
+    dte_founded_ytd: 0,
+    dte_converted: 0,
+    dte_ceased: 0,
+    digital_secondary: 0,
+    dependent_units: 0,
+  };
 }
 
 /** A published snapshot with just what the alerts stage reads: Thanh Hóa (38) with `dte` active DTEs. */
-export async function publishFake(store: ObjectStore, asOf: string, dte: number, options: { rejected?: number } = {}): Promise<void> {
+export async function publishFake(
+  store: ObjectStore,
+  asOf: string,
+  dte: number,
+  options: { rejected?: number } = {},
+): Promise<void> {
   const runId = `run${asOf.replaceAll('-', '')}`;
   const prefix = snapshotKeys.prefix(asOf, runId);
-  await store.put(`${prefix}provinces.json`, JSON.stringify({ as_of: asOf, rule_set_id: 'r', categories: ['software'], provinces: [row('38', 'Thanh Hóa', dte)], national: row('VN', 'Việt Nam', dte) }));
-  await store.put(`${prefix}dte_enterprises.csv`, '\uFEFFenterprise_id,name,province_code,province_name,legacy_province_code,legacy_province_name,dte_category,dte_matched_code,registration_date,status,industry_system\r\n');
-  const input = { feed_id: 'national', format: 'vn-dkkd-csv', source: 'x', raw_key: 'raw/x', bytes: 1, sha256: sha, fetch_status: 'fetched', rows_read: 100, accepted: 100 - (options.rejected ?? 0), rejected: options.rejected ?? 0, duplicates: 0, industry_code_systems: {} };
-  const manifest = { schema_version: 1, as_of: asOf, run_id: runId, rule_set_id: 'r', code_version: 'test', partitions: 1, previous: null, inputs: [input], outputs: [], created_at: '2026-01-01T00:00:00.000Z' };
+  await store.put(
+    `${prefix}provinces.json`,
+    JSON.stringify({
+      as_of: asOf,
+      rule_set_id: 'r',
+      categories: ['software'],
+      provinces: [row('38', 'Thanh Hóa', dte)],
+      national: row('VN', 'Việt Nam', dte),
+    }),
+  );
+  await store.put(
+    `${prefix}dte_enterprises.csv`,
+    '\uFEFFenterprise_id,name,province_code,province_name,legacy_province_code,legacy_province_name,dte_category,dte_matched_code,registration_date,status,industry_system\r\n',
+  );
+  const input = {
+    feed_id: 'national',
+    format: 'vn-dkkd-csv',
+    source: 'x',
+    raw_key: 'raw/x',
+    bytes: 1,
+    sha256: sha,
+    fetch_status: 'fetched',
+    rows_read: 100,
+    accepted: 100 - (options.rejected ?? 0),
+    rejected: options.rejected ?? 0,
+    duplicates: 0,
+    industry_code_systems: {},
+  };
+  const manifest = {
+    schema_version: 1,
+    as_of: asOf,
+    run_id: runId,
+    rule_set_id: 'r',
+    code_version: 'test',
+    partitions: 1,
+    previous: null,
+    inputs: [input],
+    outputs: [],
+    created_at: '2026-01-01T00:00:00.000Z',
+  };
   await store.put(snapshotKeys.manifest(asOf, runId), JSON.stringify(manifest));
   await store.put(snapshotKeys.current(asOf), JSON.stringify({ as_of: asOf, run_id: runId, prefix }));
 }

@@ -4,7 +4,12 @@ import { Redis } from 'ioredis';
 let resolved: Promise<string> | undefined;
 
 async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   try {
     await client.connect();
     return (await client.ping()) === 'PONG';

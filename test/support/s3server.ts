@@ -16,12 +16,18 @@ export interface TestS3 {
  */
 export async function startS3(bucket = 'dte-test'): Promise<TestS3> {
   const directory = await mkdtemp(path.join(tmpdir(), 'dte-s3-'));
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', path.resolve('test/support/s3rver-main.mjs'), directory, bucket], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--openssl-legacy-provider', path.resolve('test/support/s3rver-main.mjs'), directory, bucket],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`s3rver exited early (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve((JSON.parse(line) as { port: number }).port),
+    );
   });
   // The SDK reads credentials from the environment; s3rver accepts its well-known pair.
   process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';

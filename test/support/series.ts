@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
-import { writeExport } from '../../src/generator/index.js';
-import { loadConfig } from '../../src/config/load.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
-import { codeVersion } from '../../src/pipeline/codeVersion.js';
 import { pino } from 'pino';
-import { openStore } from '../../src/store/openStore.js';
+import { stringify } from 'yaml';
+import { loadConfig } from '../../src/config/load.js';
+import { writeExport } from '../../src/generator/index.js';
+import { codeVersion } from '../../src/pipeline/codeVersion.js';
+import type { PipelineContext } from '../../src/pipeline/context.js';
 import { listPublished, readManifest } from '../../src/snapshot/catalog.js';
+import { openStore } from '../../src/store/openStore.js';
 
 export interface Series {
   dir: string;
@@ -18,10 +18,22 @@ export interface Series {
 /** Generated national exports named by date, and a config whose one feed reads `national-{as_of}.csv.gz`. */
 export async function writeSeries(
   dir: string,
-  options: { dates: string[]; rows: number; store: string; partitions?: number; worker?: Record<string, number> },
+  options: {
+    dates: string[];
+    rows: number;
+    store: string;
+    partitions?: number;
+    worker?: Record<string, number>;
+  },
 ): Promise<Series> {
   for (const [i, asOf] of options.dates.entries()) {
-    await writeExport(path.join(dir, `national-${asOf}.csv.gz`), { rows: options.rows, seed: 7 + i, asOf, format: 'vn-dkkd-csv', gzip: true });
+    await writeExport(path.join(dir, `national-${asOf}.csv.gz`), {
+      rows: options.rows,
+      seed: 7 + i,
+      asOf,
+      format: 'vn-dkkd-csv',
+      gzip: true,
+    });
   }
   const configFile = path.join(dir, 'dte.yaml');
   await writeFile(
@@ -30,8 +42,16 @@ export async function writeSeries(
       store: options.store,
       partitions: options.partitions ?? 4,
       targets: path.resolve('fixtures/targets.yaml'),
-      feeds: [{ id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: 'national-{as_of}.csv.gz' } }],
-      worker: { attempts: 4, backoff_ms: 100, lock_duration_ms: 2000, stalled_interval_ms: 1000, ...options.worker },
+      feeds: [
+        { id: 'national', format: 'vn-dkkd-csv', source: { type: 'file', path: 'national-{as_of}.csv.gz' } },
+      ],
+      worker: {
+        attempts: 4,
+        backoff_ms: 100,
+        lock_duration_ms: 2000,
+        stalled_interval_ms: 1000,
+        ...options.worker,
+      },
     }),
   );
   return { dir, configFile, dates: options.dates };

@@ -34,7 +34,19 @@ function quote(cell: string): string {
 export function vnExport(rows: VnRow[]): string {
   const lines = [VN_HEADERS.join(',')];
   for (const r of rows) {
-    const cells = [r.id, r.name, r.province, r.legacy ?? '', r.founded, r.main, r.other ?? '', r.status ?? 'Đang hoạt động', r.form ?? 'Công ty TNHH', r.capital ?? '', r.updated ?? ''];
+    const cells = [
+      r.id,
+      r.name,
+      r.province,
+      r.legacy ?? '',
+      r.founded,
+      r.main,
+      r.other ?? '',
+      r.status ?? 'Đang hoạt động',
+      r.form ?? 'Công ty TNHH',
+      r.capital ?? '',
+      r.updated ?? '',
+    ];
     lines.push(cells.map(quote).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -8,18 +8,41 @@ export interface WorkerProcess {
   child: ChildProcess;
   /** Parsed pino lines the worker has written so far. */
   lines: Array<Record<string, unknown>>;
-  waitFor(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitFor(
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** A real `dte worker` process on the built code (`npm test` builds first). */
-export function startWorkerProcess(options: { config: string; redisUrl: string; prefix: string; concurrency?: number; env?: Record<string, string> }): WorkerProcess {
-  const child = spawn(process.execPath, [CLI, 'worker', '--config', options.config, '--concurrency', String(options.concurrency ?? 2)], {
-    env: { ...process.env, REDIS_URL: options.redisUrl, DTE_QUEUE_PREFIX: options.prefix, LOG_LEVEL: 'info', DTE_STORE: '', ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+export function startWorkerProcess(options: {
+  config: string;
+  redisUrl: string;
+  prefix: string;
+  concurrency?: number;
+  env?: Record<string, string>;
+}): WorkerProcess {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'worker', '--config', options.config, '--concurrency', String(options.concurrency ?? 2)],
+    {
+      env: {
+        ...process.env,
+        REDIS_URL: options.redisUrl,
+        DTE_QUEUE_PREFIX: options.prefix,
+        LOG_LEVEL: 'info',
+        DTE_STORE: '',
+        ...options.env,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   const lines: Array<Record<string, unknown>> = [];
-  const waiters = new Set<{ match: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }>();
+  const waiters = new Set<{
+    match: (l: Record<string, unknown>) => boolean;
+    resolve: (l: Record<string, unknown>) => void;
+  }>();
   createInterface({ input: child.stderr! }).on('line', (text) => {
     let line: Record<string, unknown>;
     try {
@@ -45,7 +68,11 @@ export function startWorkerProcess(options: { config: string; redisUrl: string; 
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`worker ${child.pid}: no matching log line in ${timeoutMs} ms; last lines: ${JSON.stringify(lines.slice(-5))}`));
+          reject(
+            new Error(
+              `worker ${child.pid}: no matching log line in ${timeoutMs} ms; last lines: ${JSON.stringify(lines.slice(-5))}`,
+            ),
+          );
         }, timeoutMs);
         const waiter = {
           match,
@@ -66,7 +93,11 @@ export function startWorkerProcess(options: { config: string; redisUrl: string; 
 }
 
 /** Polls until `check` gives a value (not undefined/null/false), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

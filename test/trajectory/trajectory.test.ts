@@ -27,7 +27,11 @@ describe('expected value', () => {
   });
 
   it('treats a zero expectation as met, with no gap percentage', () => {
-    const zero = expectedAt({ date: '2024-01-01', value: 0 }, [{ date: '2025-01-01', value: 0 }], '2024-06-01');
+    const zero = expectedAt(
+      { date: '2024-01-01', value: 0 },
+      [{ date: '2025-01-01', value: 0 }],
+      '2024-06-01',
+    );
     expect(zero).toBe(0);
     expect(gapPct(0, zero)).toBeNull();
     expect(statusOf(0, zero, 2, 15)).toBe('on_track');
@@ -47,24 +51,74 @@ describe('projection', () => {
 
   it('draws a least-squares line and says when it reaches the next point', () => {
     // 10 on 2025-01-01, 20 on 2025-07-02 (day 182): 10/182 a day; 25 is reached on day 273 = 2025-10-01.
-    const p = project([{ date: '2025-01-01', value: 10 }, { date: '2025-07-02', value: 20 }], target, '2025-07-02');
+    const p = project(
+      [
+        { date: '2025-01-01', value: 10 },
+        { date: '2025-07-02', value: 20 },
+      ],
+      target,
+      '2025-07-02',
+    );
     expect(p?.projected_date).toBe('2025-10-01');
     expect(p?.projected_value_next).toBeCloseTo(10 + (365 * 10) / 182, 2);
     expect(p?.projected_miss).toBe(false);
   });
 
   it('gives no date for a flat or falling trend, and a miss', () => {
-    const flat = project([{ date: '2025-01-01', value: 10 }, { date: '2025-04-01', value: 10 }, { date: '2025-07-01', value: 10 }], target, '2025-07-01');
+    const flat = project(
+      [
+        { date: '2025-01-01', value: 10 },
+        { date: '2025-04-01', value: 10 },
+        { date: '2025-07-01', value: 10 },
+      ],
+      target,
+      '2025-07-01',
+    );
     expect(flat).toMatchObject({ projected_value_next: 10, projected_date: null, projected_miss: true });
-    const falling = project([{ date: '2025-01-01', value: 10 }, { date: '2025-04-01', value: 8 }, { date: '2025-07-01', value: 6 }], target, '2025-07-01');
+    const falling = project(
+      [
+        { date: '2025-01-01', value: 10 },
+        { date: '2025-04-01', value: 8 },
+        { date: '2025-07-01', value: 6 },
+      ],
+      target,
+      '2025-07-01',
+    );
     expect(falling?.projected_date).toBeNull();
     expect(falling?.projected_miss).toBe(true);
     expect(falling?.projected_value_next).toBeLessThan(6);
   });
 
   it('needs two snapshots spanning 60 days of the trailing year, and a future point', () => {
-    expect(project([{ date: '2025-06-01', value: 1 }, { date: '2025-07-01', value: 2 }], target, '2025-07-01')).toBeNull();
-    expect(project([{ date: '2023-01-01', value: 1 }, { date: '2025-07-01', value: 2 }], target, '2025-07-01')).toBeNull();
-    expect(project([{ date: '2025-01-01', value: 1 }, { date: '2025-07-01', value: 2 }], target, '2026-02-01')).toBeNull();
+    expect(
+      project(
+        [
+          { date: '2025-06-01', value: 1 },
+          { date: '2025-07-01', value: 2 },
+        ],
+        target,
+        '2025-07-01',
+      ),
+    ).toBeNull();
+    expect(
+      project(
+        [
+          { date: '2023-01-01', value: 1 },
+          { date: '2025-07-01', value: 2 },
+        ],
+        target,
+        '2025-07-01',
+      ),
+    ).toBeNull();
+    expect(
+      project(
+        [
+          { date: '2025-01-01', value: 1 },
+          { date: '2025-07-01', value: 2 },
+        ],
+        target,
+        '2026-02-01',
+      ),
+    ).toBeNull();
   });
 });

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { alertChannels, deliverNotification, evaluateTargets, type Notification } from '../../alerts/index.js';
+import {
+  alertChannels,
+  deliverNotification,
+  evaluateTargets,
+  type Notification,
+} from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { createContext } from '../../pipeline/createContext.js';
@@ -7,10 +12,13 @@ import { readLatest } from '../../snapshot/catalog.js';
 import { parseAsOf } from '../../time/asOf.js';
 
 const pad = (v: string, n: number) => (v.length >= n ? v : v + ' '.repeat(n - v.length));
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : String(Math.round(v * 100) / 100));
+const fmt = (v: number | null | undefined) =>
+  v === null || v === undefined ? '-' : String(Math.round(v * 100) / 100);
 
 export function registerAlertsCommands(program: Command): void {
-  const alerts = program.command('alerts').description('plan targets: evaluations, alert state, test notifications');
+  const alerts = program
+    .command('alerts')
+    .description('plan targets: evaluations, alert state, test notifications');
   alerts
     .command('list')
     .description('every target on a snapshot: actual, expected, gap, status, projection')
@@ -30,12 +38,19 @@ export function registerAlertsCommands(program: Command): void {
           process.stdout.write(`${JSON.stringify(evaluations, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`Targets on ${asOf}\n${pad('target', 26)}${pad('territory', 20)}${pad('actual', 8)}${pad('expected', 10)}${pad('gap %', 8)}${pad('status', 12)}projection\n`);
+        process.stdout.write(
+          `Targets on ${asOf}\n${pad('target', 26)}${pad('territory', 20)}${pad('actual', 8)}${pad('expected', 10)}${pad('gap %', 8)}${pad('status', 12)}projection\n`,
+        );
         for (const e of evaluations) {
           const p = e.projection;
-          const projection = p ? `${fmt(p.projected_value_next)} at ${p.next.date} (target ${p.next.value})${p.projected_miss ? ' MISS' : ''}${p.projected_date ? `, reached ${p.projected_date}` : ''}` : '-';
-          const coverage = e.coverage_pct !== null && e.coverage_pct < 100 ? ` [coverage ${fmt(e.coverage_pct)}%]` : '';
-          process.stdout.write(`${pad(e.target_id, 26)}${pad(e.territory_name, 20)}${pad(fmt(e.actual), 8)}${pad(fmt(e.expected), 10)}${pad(fmt(e.gap_pct), 8)}${pad(e.status, 12)}${projection}${coverage}\n`);
+          const projection = p
+            ? `${fmt(p.projected_value_next)} at ${p.next.date} (target ${p.next.value})${p.projected_miss ? ' MISS' : ''}${p.projected_date ? `, reached ${p.projected_date}` : ''}`
+            : '-';
+          const coverage =
+            e.coverage_pct !== null && e.coverage_pct < 100 ? ` [coverage ${fmt(e.coverage_pct)}%]` : '';
+          process.stdout.write(
+            `${pad(e.target_id, 26)}${pad(e.territory_name, 20)}${pad(fmt(e.actual), 8)}${pad(fmt(e.expected), 10)}${pad(fmt(e.gap_pct), 8)}${pad(e.status, 12)}${projection}${coverage}\n`,
+          );
         }
       } finally {
         await ctx.store.close();

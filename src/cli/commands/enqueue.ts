@@ -1,18 +1,22 @@
 import type { Command } from 'commander';
 import { enqueueRuns } from '../../../jobs/enqueue.js';
-import { dateSeries, parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
 import { UsageError } from '../../domain/errors.js';
+import { dateSeries, parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
 import { withRuntime } from './runtime.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function print(json: boolean | undefined, value: { as_of: string; status: string; then: string[]; feed_ids: string[] }): void {
+function print(
+  json: boolean | undefined,
+  value: { as_of: string; status: string; then: string[]; feed_ids: string[] },
+): void {
   if (json) {
     process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
     return;
   }
   const what = value.status === 'added' ? 'enqueued' : 'already queued (nothing added)';
-  const rest = value.then.length > 0 ? `; then ${value.then.length} more, oldest first, up to ${value.then.at(-1)}` : '';
+  const rest =
+    value.then.length > 0 ? `; then ${value.then.length} more, oldest first, up to ${value.then.at(-1)}` : '';
   process.stdout.write(`${value.as_of} [${value.feed_ids.join(', ')}]: ${what}${rest}\n`);
 }
 
@@ -40,11 +44,21 @@ export function registerEnqueueCommands(program: Command): void {
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--feed <id>', 'only this feed (repeatable)', collect, [])
     .option('--json', 'print the outcome as JSON')
-    .action(async (options: { from: string; to: string; every: string; config?: string; feed: string[]; json?: boolean }) => {
-      if (!['day', 'week', 'month'].includes(options.every)) throw new UsageError(`--every must be day, week or month, got ${options.every}`);
-      const dates = dateSeries(options.from, options.to, options.every as 'day' | 'week' | 'month');
-      await withRuntime(options.config, async (runtime, loaded) => {
-        print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed));
-      });
-    });
+    .action(
+      async (options: {
+        from: string;
+        to: string;
+        every: string;
+        config?: string;
+        feed: string[];
+        json?: boolean;
+      }) => {
+        if (!['day', 'week', 'month'].includes(options.every))
+          throw new UsageError(`--every must be day, week or month, got ${options.every}`);
+        const dates = dateSeries(options.from, options.to, options.every as 'day' | 'week' | 'month');
+        await withRuntime(options.config, async (runtime, loaded) => {
+          print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed));
+        });
+      },
+    );
 }

@@ -5,9 +5,9 @@ import { FEED_FORMATS, type FeedConfig, feedSchema } from '../../config/schema.j
 import { UsageError } from '../../domain/errors.js';
 import { createContext } from '../../pipeline/createContext.js';
 import { type InlineRunOutcome, runInline } from '../../runners/inline.js';
+import { runAlertsInline } from '../../runners/inlineAlerts.js';
 import { parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
 import { endProgress, terminalProgress } from '../progress.js';
-import { runAlertsInline } from '../../runners/inlineAlerts.js';
 
 interface RunOptions {
   config?: string;
@@ -33,8 +33,15 @@ export function registerRunCommand(program: Command): void {
     .option('--feed <id>', 'run only this configured feed (repeatable)', collect, [])
     .option('--input <file>', 'ad-hoc input file instead of configured feeds (repeatable)', collect, [])
     .option('--format <format>', `format of --input files: ${FEED_FORMATS.join(', ')}`)
-    .option('--store <url>', 'object store: file:DIR or s3://bucket/prefix (default $DTE_STORE or the config)')
-    .option('--industry-codes <system>', 'industry codes of --input files: vsic2018, vsic2025 or auto', 'auto')
+    .option(
+      '--store <url>',
+      'object store: file:DIR or s3://bucket/prefix (default $DTE_STORE or the config)',
+    )
+    .option(
+      '--industry-codes <system>',
+      'industry codes of --input files: vsic2018, vsic2025 or auto',
+      'auto',
+    )
     .option('--partitions <n>', 'partitions of the run (default from config: 16)')
     .option('--feed-id <id>', 'feed id of a single --input file (default: from the file name)')
     .option('--json', 'print the outcome as JSON')
@@ -46,7 +53,11 @@ export function registerRunCommand(program: Command): void {
         const outcome = await runInline(ctx, { asOf, feeds: options.feed });
         endProgress();
         const alerts = outcome.status === 'unchanged' ? null : await runAlertsInline(ctx, asOf);
-        process.stdout.write(options.json ? `${JSON.stringify({ ...outcome, alerts }, null, 2)}\n` : describeOutcome(outcome, ctx.store.url));
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify({ ...outcome, alerts }, null, 2)}\n`
+            : describeOutcome(outcome, ctx.store.url),
+        );
       } finally {
         endProgress();
         await ctx.store.close();
@@ -60,7 +71,8 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
   if (options.store) config.store = options.store;
   if (options.partitions !== undefined) {
     const n = Number(options.partitions);
-    if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--partitions must be a whole number 1..256, got ${options.partitions}`);
+    if (!Number.isInteger(n) || n < 1 || n > 256)
+      throw new UsageError(`--partitions must be a whole number 1..256, got ${options.partitions}`);
     config.partitions = n;
   }
   if (options.input.length === 0) {
@@ -68,8 +80,10 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
     return { ...loaded, config };
   }
   if (!options.format) throw new UsageError(`--input needs --format (${FEED_FORMATS.join(', ')})`);
-  if (options.feed.length > 0) throw new UsageError('--feed selects configured feeds; it does not go with --input');
-  if (options.feedId && options.input.length > 1) throw new UsageError('--feed-id names a single --input file');
+  if (options.feed.length > 0)
+    throw new UsageError('--feed selects configured feeds; it does not go with --input');
+  if (options.feedId && options.input.length > 1)
+    throw new UsageError('--feed-id names a single --input file');
   const used = new Set<string>();
   config.feeds = options.input.map((file): FeedConfig => {
     const parsed = feedSchema.safeParse({
@@ -78,7 +92,8 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
       source: { type: 'file', path: path.resolve(file) },
       industry_codes: options.industryCodes,
     });
-    if (!parsed.success) throw new UsageError(`--input ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.success)
+      throw new UsageError(`--input ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return parsed.data;
   });
   return { ...loaded, config };
@@ -86,7 +101,13 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
 
 function feedIdOf(file: string): string {
   const base = path.basename(file).replace(/\.(csv|ndjson|json|txt)?(\.gz)?$/i, '');
-  const slug = base.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = base
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug.slice(0, 60) || 'input';
 }
 
@@ -98,14 +119,19 @@ function uniqueId(id: string, used: Set<string>): string {
 }
 
 function describeOutcome(outcome: InlineRunOutcome, storeUrl: string): string {
-  if (outcome.status === 'unchanged') return 'every feed is unchanged since its last fetch: nothing published\n';
+  if (outcome.status === 'unchanged')
+    return 'every feed is unchanged since its last fetch: nothing published\n';
   const { plan } = outcome;
   const lines = [
-    outcome.status === 'published' ? `published ${plan.as_of} run ${plan.run_id}` : `already published: ${plan.as_of} run ${plan.run_id} (same inputs, same files)`,
+    outcome.status === 'published'
+      ? `published ${plan.as_of} run ${plan.run_id}`
+      : `already published: ${plan.as_of} run ${plan.run_id} (same inputs, same files)`,
     `store: ${storeUrl}  folder: snapshots/${plan.as_of}/${plan.run_id}/`,
   ];
   for (const feed of plan.feeds) {
-    lines.push(`  ${feed.feed_id}: ${feed.rows_read} rows read, ${feed.valid} valid, ${feed.rejected} rejected (${feed.fetch_status})`);
+    lines.push(
+      `  ${feed.feed_id}: ${feed.rows_read} rows read, ${feed.valid} valid, ${feed.rejected} rejected (${feed.fetch_status})`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

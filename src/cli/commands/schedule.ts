@@ -4,7 +4,9 @@ import { NotFoundError } from '../../domain/errors.js';
 import { withRuntime } from './runtime.js';
 
 export function registerScheduleCommands(program: Command): void {
-  const schedule = program.command('schedule').description('BullMQ job schedulers, one per enabled feed (cron in Asia/Ho_Chi_Minh)');
+  const schedule = program
+    .command('schedule')
+    .description('BullMQ job schedulers, one per enabled feed (cron in Asia/Ho_Chi_Minh)');
   schedule
     .command('sync')
     .description('make the schedulers match the config (idempotent)')
@@ -14,7 +16,10 @@ export function registerScheduleCommands(program: Command): void {
       await withRuntime(options.config, async (runtime, loaded) => {
         const result = await syncSchedules(runtime, loaded.config);
         if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        else process.stdout.write(`upserted: ${result.upserted.join(', ') || '(none)'}\nremoved: ${result.removed.join(', ') || '(none)'}\n`);
+        else
+          process.stdout.write(
+            `upserted: ${result.upserted.join(', ') || '(none)'}\nremoved: ${result.removed.join(', ') || '(none)'}\n`,
+          );
       });
     });
   schedule
@@ -30,7 +35,8 @@ export function registerScheduleCommands(program: Command): void {
           return;
         }
         if (list.length === 0) process.stdout.write('no schedulers: run `dte schedule sync`\n');
-        for (const s of list) process.stdout.write(`${s.id}\t${s.pattern} (${s.tz})\tnext ${s.next ?? '-'}\n`);
+        for (const s of list)
+          process.stdout.write(`${s.id}\t${s.pattern} (${s.tz})\tnext ${s.next ?? '-'}\n`);
       });
     });
   schedule
@@ -39,7 +45,8 @@ export function registerScheduleCommands(program: Command): void {
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .action(async (id: string, options: { config?: string }) => {
       await withRuntime(options.config, async (runtime) => {
-        if (!(await removeSchedule(runtime, id))) throw new NotFoundError(`no scheduler ${id}`, { scheduler: id });
+        if (!(await removeSchedule(runtime, id)))
+          throw new NotFoundError(`no scheduler ${id}`, { scheduler: id });
         process.stdout.write(`removed ${id}\n`);
       });
     });

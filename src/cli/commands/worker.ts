@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { startWorkers, stopWorkers } from '../../../workers/index.js';
 import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../domain/errors.js';
-import { createContext } from '../../pipeline/createContext.js';
 import { recordJob } from '../../metrics/record.js';
+import { createContext } from '../../pipeline/createContext.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 
 export function registerWorkerCommand(program: Command): void {
@@ -14,7 +14,8 @@ export function registerWorkerCommand(program: Command): void {
     .option('--concurrency <n>', 'jobs per stage at once (default from config: worker.concurrency)')
     .action(async (options: { config?: string; concurrency?: string }) => {
       const loaded = loadConfig(options.config);
-      const concurrency = options.concurrency === undefined ? loaded.config.worker.concurrency : Number(options.concurrency);
+      const concurrency =
+        options.concurrency === undefined ? loaded.config.worker.concurrency : Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
         throw new UsageError(`--concurrency must be a whole number 1..64, got ${options.concurrency}`);
       }
@@ -25,8 +26,8 @@ export function registerWorkerCommand(program: Command): void {
         onFinished: ({ stage, job, ms, ok, result }) => {
           const final = !ok && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
           const channel = (job.data as { channel?: string }).channel;
-          recordJob(runtime.connection, runtime.prefix, { stage, ms, ok, final, result, channel }).catch((err) =>
-            ctx.logger.warn({ err, stage }, 'could not record job metrics'),
+          recordJob(runtime.connection, runtime.prefix, { stage, ms, ok, final, result, channel }).catch(
+            (err) => ctx.logger.warn({ err, stage }, 'could not record job metrics'),
           );
         },
       });
