@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
 import { provincesJsonSchema } from '../indicators/schema.js';
-import { fleetMetrics } from '../metrics/exposition.js';
+import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import { contentType } from '../pipeline/aggregate.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { listPublished, readCurrent, readJsonObject, readLatest, readManifest } from '../snapshot/catalog.js';
@@ -100,8 +100,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   app.get('/metrics', async (_req, reply) => {
-    const body = deps.runtime ? await fleetMetrics(deps.runtime) : '';
-    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(body);
+    return reply.type(METRICS_CONTENT_TYPE).send(await fleetMetrics(deps.runtime ?? null));
   });
 
   if (deps.runtime) {
