@@ -3,7 +3,7 @@
  * classes from `vsic2018-ict-v1`, the conversion table and the decisions:
  * `npm run build && node dist/scripts/vsicRules.js`. A test checks that the committed file matches.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { conversionTable, deriveVsic2025, loadRuleSet, vsic2025Decisions } from '../src/classify/index.js';
 import { packageRoot } from '../src/pipeline/packageRoot.js';
@@ -37,5 +37,15 @@ for (const d of vsic2025Decisions().decisions.filter((x) => !x.include)) {
       .join(', ')} | ${d.reason} |`,
   );
 }
-writeFileSync(path.join(packageRoot(), 'docs/vsic2025-rules.md'), `${lines.join('\n')}\n`);
-process.stdout.write(`wrote ${file} and docs/vsic2025-rules.md\n`);
+const README_START = '<!-- vsic2025-rules:start -->';
+const README_END = '<!-- vsic2025-rules:end -->';
+const table = `${lines.join('\n')}\n`;
+writeFileSync(path.join(packageRoot(), 'docs/vsic2025-rules.md'), table);
+// The README carries the same table between its markers, so that reviewers read it where they read the rest.
+const readme = path.join(packageRoot(), 'README.md');
+const [head, rest] = readFileSync(readme, 'utf8').split(README_START);
+const tail = rest?.split(README_END)[1];
+if (head === undefined || tail === undefined)
+  throw new Error(`README.md lacks ${README_START} … ${README_END}`);
+writeFileSync(readme, `${head}${README_START}\n${table}${README_END}${tail}`);
+process.stdout.write(`wrote ${file}, docs/vsic2025-rules.md and the table in README.md\n`);

@@ -24,8 +24,7 @@ const SEED = 20_230_630;
 const BACKGROUND = 9_000;
 
 /**
- * DTEs of the plan territories, by as-of date, so that the alert story is visible (see
- * fixtures/demo/STORY.md): Thanh Hóa on track, Tây Ninh behind, Bà Rịa - Vũng Tàu critical, Đắk Lắk
+ * DTEs of the plan territories, by as-of date, so that the alert story is visible (README, "The demo"): Thanh Hóa on track, Tây Ninh behind, Bà Rịa - Vũng Tàu critical, Đắk Lắk
  * behind in mid-2025 and on track again by 2026.
  */
 const COHORTS: Array<{ province: string; code: string; counts: number[]; sinceOld?: number }> = [
