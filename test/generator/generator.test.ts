@@ -10,7 +10,10 @@ import { writeDemoSeries, writeExport } from '../../src/generator/index.js';
 import { parseFeed } from '../../src/input/index.js';
 import { packageRoot } from '../../src/pipeline/packageRoot.js';
 
-const sha256 = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha256 = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 let dir: string;
 beforeAll(async () => {
