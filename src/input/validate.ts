@@ -57,6 +57,16 @@ function province(raw: string): ResolvedProvince | null {
   return hit;
 }
 
+const legacyCache = new Map<string, string | null>();
+function legacyProvince(raw: string): string | null {
+  let hit = legacyCache.get(raw);
+  if (hit === undefined) {
+    hit = resolveLegacyProvince(raw);
+    if (legacyCache.size < 10_000) legacyCache.set(detach(raw), hit);
+  }
+  return hit;
+}
+
 function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
   const given = raw.province.trim() || ctx.defaultProvince || '';
   if (given === '') return 'no province given';
@@ -64,7 +74,7 @@ function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
   if (!resolved) return `unknown province ${JSON.stringify(given)}`;
   const legacyRaw = raw.legacy_province.trim();
   if (legacyRaw === '') return resolved;
-  const legacy = resolveLegacyProvince(legacyRaw);
+  const legacy = legacyProvince(legacyRaw);
   if (!legacy) return `unknown pre-2025 province ${JSON.stringify(legacyRaw)}`;
   if (successorOf(legacy) !== resolved.code) {
     return `pre-2025 province ${JSON.stringify(legacyRaw)} did not become ${JSON.stringify(given)}`;

@@ -1,78 +1,74 @@
-import type { IngestedRecord } from '../domain/record.js';
+import { DteError } from '../domain/errors.js';
+import type { IndustrySystem, IngestedRecord, Status } from '../domain/record.js';
 
 /**
- * Validated rows between ingest and classify: `id TAB updated_at TAB feed TAB [json array]`, the
- * array in a fixed field order (half the bytes of an object, faster both ways). Deduplication reads
- * the three keys in front without parsing the row; ids, dates and feed ids never hold a tab.
- * Only this file knows the layout.
+ * Validated rows between ingest and classify, one tab-separated line per row in a fixed field
+ * order: several times faster to write and read than JSON, which the staging of a national export
+ * spends most of its time on. Validation leaves no tab, CR or LF in any field (names are cleaned,
+ * codes and dates are checked), and `encodeStaged` refuses one that slipped through. The first three
+ * fields are what deduplication reads. Only this file knows the layout.
  */
+const FIELDS = 16;
+
+const BREAKS = /[\t\r\n]/;
+
+function text(value: string, r: IngestedRecord): string {
+  if (BREAKS.test(value)) {
+    throw new DteError('a validated field holds a tab or line break', { feed: r.feed_id, row: r.line });
+  }
+  return value;
+}
+
 export function encodeStaged(r: IngestedRecord): string {
-  return `${r.enterprise_id}\t${r.updated_at ?? ''}\t${r.feed_id}\t${JSON.stringify([
+  return [
     r.enterprise_id,
-    r.is_dependent_unit,
-    r.name,
+    r.updated_at ?? '',
+    r.feed_id,
+    r.is_dependent_unit ? '1' : '0',
+    text(r.name, r),
     r.province_code,
-    r.legacy_province_code,
+    r.legacy_province_code ?? '',
     r.registration_date,
     r.main_industry_code,
     r.main_industry_system,
-    r.secondary_industry_codes,
-    r.secondary_industry_systems,
+    r.secondary_industry_codes.join(','),
+    r.secondary_industry_systems.join(','),
     r.status,
-    r.legal_form,
-    r.charter_capital_vnd,
-    r.updated_at,
-    r.feed_id,
-    r.line,
-  ])}`;
+    r.legal_form === null ? '' : text(r.legal_form, r),
+    r.charter_capital_vnd === null ? '' : String(r.charter_capital_vnd),
+    String(r.line),
+  ].join('\t');
 }
 
-type Staged = [
-  string,
-  boolean,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  IngestedRecord['main_industry_system'],
-  string[],
-  IngestedRecord['secondary_industry_systems'],
-  IngestedRecord['status'],
-  string | null,
-  number | null,
-  string | null,
-  string,
-  number,
-];
-
-function body(line: string): string {
-  return line.slice(line.indexOf('\t[') + 1);
-}
+const list = (v: string): string[] => (v === '' ? [] : v.split(','));
+const orNull = (v: string): string | null => (v === '' ? null : v);
 
 export function decodeStaged(line: string): IngestedRecord {
-  const a = JSON.parse(body(line)) as Staged;
+  const f = line.split('\t');
+  if (f.length !== FIELDS)
+    throw new DteError('a staged row has the wrong number of fields', { fields: f.length });
+  const at = (i: number): string => f[i] as string;
   return {
-    enterprise_id: a[0],
-    is_dependent_unit: a[1],
-    name: a[2],
-    province_code: a[3],
-    legacy_province_code: a[4],
-    registration_date: a[5],
-    main_industry_code: a[6],
-    main_industry_system: a[7],
-    secondary_industry_codes: a[8],
-    secondary_industry_systems: a[9],
-    status: a[10],
-    legal_form: a[11],
-    charter_capital_vnd: a[12],
-    updated_at: a[13],
-    feed_id: a[14],
-    line: a[15],
+    enterprise_id: at(0),
+    is_dependent_unit: at(3) === '1',
+    name: at(4),
+    province_code: at(5),
+    legacy_province_code: orNull(at(6)),
+    registration_date: at(7),
+    main_industry_code: at(8),
+    main_industry_system: at(9) as IndustrySystem,
+    secondary_industry_codes: list(at(10)),
+    secondary_industry_systems: list(at(11)) as IndustrySystem[],
+    status: at(12) as Status,
+    legal_form: orNull(at(13)),
+    charter_capital_vnd: at(14) === '' ? null : Number(at(14)),
+    updated_at: orNull(at(1)),
+    feed_id: at(2),
+    line: Number(at(15)),
   };
 }
 
-/** What deduplication reads of a staged line, without parsing the row. */
+/** What deduplication reads of a staged line, without splitting the whole row. */
 export function stagedKey(line: string): { id: string; updated: string | null; feed: string } {
   const a = line.indexOf('\t');
   const b = line.indexOf('\t', a + 1);

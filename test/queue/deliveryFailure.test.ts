@@ -74,14 +74,16 @@ describe('a webhook that never accepts, on BullMQ', () => {
     // Every notification goes to log and webhook: the log deliveries succeed, the webhook ones fail for good.
     const failed = await eventually(
       async () => {
+        const text = await fleetMetrics(runtime);
+        const alertsDone = /^dte_jobs_total\{stage="alerts",outcome="completed"\} 3$/m.test(text);
+        const pending = await runtime.queues.deliver.getJobCounts('waiting', 'active', 'delayed');
         const jobs = await runtime.queues.deliver.getFailed();
-        const logDone = (await fleetMetrics(runtime)).match(
-          /^dte_alerts_sent_total\{channel="log"\} (\d+)$/m,
-        );
-        return jobs.length > 0 && logDone && jobs.length === Number(logDone[1]) ? jobs : null;
+        const logDone = text.match(/^dte_alerts_sent_total\{channel="log"\} (\d+)$/m);
+        const settled = alertsDone && Object.values(pending).every((n) => n === 0);
+        return settled && jobs.length > 0 && logDone && jobs.length === Number(logDone[1]) ? jobs : null;
       },
       60_000,
-      'every webhook delivery to fail for good',
+      "every date's alerts, and every webhook delivery to fail for good",
     );
     expect(failed.every((j) => j.attemptsMade === 3)).toBe(true);
     expect(failed.every((j) => /503/.test(j.failedReason))).toBe(true);
