@@ -31,7 +31,6 @@ class Counter {
 export class PartitionCounter {
   private readonly counter: Counter;
   private readonly year: string;
-  private readonly seen = new Set<string>();
 
   constructor(asOf: string, categories: readonly string[]) {
     this.counter = new Counter(categories);
@@ -40,7 +39,6 @@ export class PartitionCounter {
 
   /** `before` is the enterprise's record in the previous snapshot, if any. */
   add(r: ClassifiedRecord, before: PreviousRecord | undefined): void {
-    this.seen.add(r.enterprise_id);
     if (r.is_dependent_unit) {
       this.counter.add(r, (t) => t.dependent_units++);
       return;
@@ -66,10 +64,17 @@ export class PartitionCounter {
     });
   }
 
-  /** A DTE that was active and is gone from the registry has ceased too, where it used to be. */
-  finish(previous: ReadonlyMap<string, PreviousRecord> | null): PartitionCounts {
+  /**
+   * A DTE that was active and is gone from the registry has ceased too, where it used to be.
+   * `present` says whether an id is in this snapshot (the caller knows its ids already: keeping a set
+   * of them here would double the memory of a partition).
+   */
+  finish(
+    previous: ReadonlyMap<string, PreviousRecord> | null,
+    present: (id: string) => boolean,
+  ): PartitionCounts {
     for (const [id, before] of previous ?? []) {
-      if (!this.seen.has(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
+      if (!present(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
         this.counter.add(before, (t) => t.dte_ceased++);
       }
     }
@@ -86,5 +91,6 @@ export function countPartition(
 ): PartitionCounts {
   const counter = new PartitionCounter(asOf, categories);
   for (const r of records) counter.add(r, previous?.get(r.enterprise_id));
-  return counter.finish(previous);
+  const ids = new Set(records.map((r) => r.enterprise_id));
+  return counter.finish(previous, (id) => ids.has(id));
 }

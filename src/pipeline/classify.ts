@@ -51,7 +51,7 @@ export async function classifyPartition(
   }
   const written = await part.close();
   return finishPartition(ctx, plan, partition, {
-    counts: counter.finish(previous),
+    counts: counter.finish(previous, (id) => deduper.has(id)),
     dteLines,
     deduper,
     written,

@@ -27,6 +27,10 @@ export class Deduper {
     this.duplicates.set(dropped.feed, (this.duplicates.get(dropped.feed) ?? 0) + 1);
   }
 
+  has(id: string): boolean {
+    return this.kept.has(id);
+  }
+
   get size(): number {
     return this.kept.size;
   }
