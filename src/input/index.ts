@@ -7,7 +7,7 @@ import { CsvRecordReader } from './csvRecords.js';
 import { decodeText } from './decode.js';
 import { type ColumnMap, FIELDS, headerName, mapColumns } from './headers.js';
 import { ndjsonRow } from './ndjson.js';
-import { type RawRow, type RowContext, validateRow } from './validate.js';
+import { createRowCaches, type RawRow, type RowContext, validateRow } from './validate.js';
 
 export interface ParseOptions {
   feedId: string;
@@ -45,6 +45,7 @@ export async function parseFeed(
     industryCodes: options.industryCodes,
     industry: options.industry,
     defaultProvince: options.defaultProvince,
+    caches: createRowCaches(options.format === 'vn-dkkd-csv'),
   };
   const summary: ParseSummary = { rowsRead: 0, accepted: 0, rejected: 0 };
   const take = (raw: RawRow, cells: string[], line: number) => {

@@ -17,7 +17,7 @@ import {
   parseStatus,
 } from './fields.js';
 import type { Field } from './headers.js';
-import { detach, memo } from './memo.js';
+import { memo } from './memo.js';
 
 /** A row's cells by canonical field, as text (`''` when the column is absent or empty). */
 export type RawRow = Record<Field, string>;
@@ -29,45 +29,34 @@ export interface RowContext {
   industryCodes: IndustryCodesSetting;
   industry: IndustryCodeResolver;
   defaultProvince: string | null;
+  caches: RowCaches;
 }
 
 export type RowOutcome =
   | { ok: true; record: IngestedRecord }
   | { ok: false; reason: RejectReason; message: string };
 
-// Cells repeat across rows: each distinct text is parsed once per process.
-const vnDate = memo((raw) => parseDate(raw, true));
-const isoDate = memo((raw) => parseDate(raw, false));
-const vnStatus = memo((raw) => parseStatus(raw, true));
-const enumStatus = memo((raw) => parseStatus(raw, false));
-const capitalOf = memo(parseCapital);
-const codeListOf = memo(industryCodes);
-const mainCodeOf = memo(industryCode);
-
 const reject = (reason: RejectReason, message: string): RowOutcome => ({ ok: false, reason, message });
 
-/** Province strings repeat endlessly in an export: each spelling is resolved once. */
-const provinceCache = new Map<string, ResolvedProvince | null>();
-function province(raw: string): ResolvedProvince | null {
-  let hit = provinceCache.get(raw);
-  if (hit === undefined) {
-    hit = resolveProvince(raw);
-    if (provinceCache.size < 10_000) provinceCache.set(detach(raw), hit);
-  }
-  return hit;
+/**
+ * Cells repeat across rows: each distinct text is parsed once per file. The caches belong to one
+ * parse (`createRowCaches` in `parseFeed`), so nothing stays in a worker's memory between jobs.
+ */
+export function createRowCaches(vietnamese: boolean) {
+  return {
+    date: memo((raw) => parseDate(raw, vietnamese)),
+    status: memo((raw) => parseStatus(raw, vietnamese)),
+    capital: memo(parseCapital),
+    codeList: memo(industryCodes),
+    mainCode: memo(industryCode),
+    province: memo(resolveProvince, 10_000),
+    legacyProvince: memo(resolveLegacyProvince, 10_000),
+  };
 }
-
-const legacyCache = new Map<string, string | null>();
-function legacyProvince(raw: string): string | null {
-  let hit = legacyCache.get(raw);
-  if (hit === undefined) {
-    hit = resolveLegacyProvince(raw);
-    if (legacyCache.size < 10_000) legacyCache.set(detach(raw), hit);
-  }
-  return hit;
-}
+export type RowCaches = ReturnType<typeof createRowCaches>;
 
 function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
+  const { province, legacyProvince } = ctx.caches;
   const given = raw.province.trim() || ctx.defaultProvince || '';
   if (given === '') return 'no province given';
   const resolved = province(given);
@@ -94,7 +83,13 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
   if (name === '') return reject('missing_name', 'the name is empty');
   const where = locate(raw, ctx);
   if (typeof where === 'string') return reject('unknown_province', where);
-  const dateOf = ctx.vietnamese ? vnDate : isoDate;
+  const {
+    date: dateOf,
+    status: statusOf,
+    capital: capitalOf,
+    codeList: codeListOf,
+    mainCode: mainCodeOf,
+  } = ctx.caches;
   const registered = dateOf(raw.registration_date);
   if (!registered)
     return reject('invalid_date', `registration date ${JSON.stringify(raw.registration_date)} is not a date`);
@@ -129,7 +124,7 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
       );
     secondarySystems.push(system);
   }
-  const status = (ctx.vietnamese ? vnStatus : enumStatus)(raw.status);
+  const status = statusOf(raw.status);
   if (!status) return reject('unknown_status', `status ${JSON.stringify(raw.status)} is not a known status`);
   const capital = capitalOf(raw.charter_capital_vnd);
   if (capital === undefined)
