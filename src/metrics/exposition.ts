@@ -39,6 +39,16 @@ function labelled(hash: Record<string, string>, names: string[], keep = (_f: str
     });
 }
 
+/** The `sent|<channel>` or `failed|<channel>` fields of the alerts hash, labelled by channel. */
+function byChannel(hash: Record<string, string>, outcome: 'sent' | 'failed'): Sample[] {
+  return labelled(hash, ['outcome', 'channel'], (f) => f.startsWith(`${outcome}|`)).map(
+    ({ value, labels }) => ({
+      value,
+      labels: { channel: labels.channel ?? '' },
+    }),
+  );
+}
+
 async function queueDepths(runtime: QueueRuntime): Promise<Sample[]> {
   const values: Sample[] = [];
   for (const stage of STAGES) {
@@ -119,19 +129,13 @@ export async function fleetMetrics(runtime: QueueRuntime | null): Promise<string
         'dte_alerts_sent_total',
         'counter',
         'Alert notifications delivered per channel.',
-        labelled(alerts, ['outcome', 'channel'], (f) => f.startsWith('sent|')).map(({ value, labels }) => ({
-          value,
-          labels: { channel: labels.channel ?? '' },
-        })),
+        byChannel(alerts, 'sent'),
       ),
       metric(
         'dte_alert_delivery_failures_total',
         'counter',
         'Alert deliveries that exhausted their retries.',
-        labelled(alerts, ['outcome', 'channel'], (f) => f.startsWith('failed|')).map(({ value, labels }) => ({
-          value,
-          labels: { channel: labels.channel ?? '' },
-        })),
+        byChannel(alerts, 'failed'),
       ),
     );
   }
