@@ -13,7 +13,7 @@ async function open(store: ObjectStore, key: string, optional: boolean): Promise
   }
 }
 
-/** Reads an NDJSON object line by line (gunzipped when `gzip`); a missing object yields nothing when `optional`. */
+/** Reads an object's lines (gunzipped when `gzip`), skipping empty ones; a missing object yields nothing when `optional`. */
 export async function* readLines(
   store: ObjectStore,
   key: string,

@@ -1,32 +1,51 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Transform } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import type { ObjectStore, PutResult } from '../store/objectStore.js';
 
 const FLUSH_AT = 256 * 1024;
 
 interface Lane {
-  body: PassThrough;
+  /** Where lines are written: the upload's body, or a gzip in front of it. */
+  body: Transform;
   buffered: string[];
   size: number;
   upload: Promise<PutResult>;
 }
 
+export interface PartitionWriterOptions {
+  contentType: string;
+  /** Gzip each object at this level, on libuv's thread pool while the caller goes on. */
+  gzipLevel?: number;
+}
+
 /**
- * Streams NDJSON lines into one object per partition. Lines are gathered per partition and written
- * in 256 KiB pieces; `drain()` waits for every lane whose stream is full, so memory stays bounded
- * however large the export. Staged rows are work files, read once: they are not compressed.
+ * Streams lines into one object per partition. Lines are gathered per partition and written in
+ * 256 KiB pieces; `drain()` waits for every lane whose stream is full, so memory stays bounded
+ * however large the export. Staged rows are work files, read once: by default not compressed.
  */
 export class PartitionWriter {
   private readonly lanes: Lane[];
   private readonly waiting = new Set<Promise<void>>();
 
-  constructor(store: ObjectStore, keyOf: (partition: number) => string, partitions: number) {
+  constructor(
+    store: ObjectStore,
+    keyOf: (partition: number) => string,
+    partitions: number,
+    options: PartitionWriterOptions = { contentType: 'application/x-ndjson' },
+  ) {
     this.lanes = Array.from({ length: partitions }, (_, p) => {
-      const body = new PassThrough({ highWaterMark: 1024 * 1024 });
+      const upload = new PassThrough({ highWaterMark: 1024 * 1024 });
+      let body: Transform = upload;
+      if (options.gzipLevel !== undefined) {
+        body = createGzip({ level: options.gzipLevel });
+        body.on('error', (error) => upload.destroy(error));
+        body.pipe(upload);
+      }
       return {
         body,
         buffered: [],
         size: 0,
-        upload: store.put(keyOf(p), body, { contentType: 'application/x-ndjson' }),
+        upload: store.put(keyOf(p), upload, { contentType: options.contentType }),
       };
     });
   }
