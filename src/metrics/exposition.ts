@@ -1,10 +1,4 @@
-import {
-  AggregatorRegistry,
-  collectDefaultMetrics,
-  type MetricObjectWithValues,
-  type MetricValue,
-  Registry,
-} from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
 import { STAGES } from '../../jobs/names.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { DURATION_BUCKETS, metricKeys } from './record.js';
