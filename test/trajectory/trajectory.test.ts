@@ -90,35 +90,17 @@ describe('projection', () => {
   });
 
   it('needs two snapshots spanning 60 days of the trailing year, and a future point', () => {
-    expect(
+    const twoSnapshots = (first: string, second: string, asOf: string) =>
       project(
         [
-          { date: '2025-06-01', value: 1 },
-          { date: '2025-07-01', value: 2 },
+          { date: first, value: 1 },
+          { date: second, value: 2 },
         ],
         target,
-        '2025-07-01',
-      ),
-    ).toBeNull();
-    expect(
-      project(
-        [
-          { date: '2023-01-01', value: 1 },
-          { date: '2025-07-01', value: 2 },
-        ],
-        target,
-        '2025-07-01',
-      ),
-    ).toBeNull();
-    expect(
-      project(
-        [
-          { date: '2025-01-01', value: 1 },
-          { date: '2025-07-01', value: 2 },
-        ],
-        target,
-        '2026-02-01',
-      ),
-    ).toBeNull();
+        asOf,
+      );
+    expect(twoSnapshots('2025-06-01', '2025-07-01', '2025-07-01')).toBeNull();
+    expect(twoSnapshots('2023-01-01', '2025-07-01', '2025-07-01')).toBeNull();
+    expect(twoSnapshots('2025-01-01', '2025-07-01', '2026-02-01')).toBeNull();
   });
 });
