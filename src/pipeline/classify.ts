@@ -1,13 +1,14 @@
 import { classify } from '../classify/index.js';
 import { dteEnterpriseLine } from '../csv/index.js';
 import { withClassification } from '../domain/classified.js';
+import { classifiedJson } from '../domain/classifiedJson.js';
 import { PartitionCounter, type PartitionCounts } from '../indicators/index.js';
 import { detach } from '../input/memo.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
 import type { PutResult } from '../store/objectStore.js';
 import type { PipelineContext } from './context.js';
 import { Deduper } from './dedupe.js';
-import { readLines } from './ndjson.js';
+import { readLineBatches } from './ndjson.js';
 import { PartitionWriter } from './partitionWriter.js';
 import { loadPreviousPartition } from './previous.js';
 import { provinceNames } from './provinceNames.js';
@@ -45,13 +46,15 @@ export async function classifyPartition(
     gzipLevel: 1,
   });
   let ref = 0;
-  for await (const line of stagedLines(ctx, plan, partition)) {
-    if (winners[ref++] !== 1) continue;
-    const record = decodeStaged(line);
-    const classified = withClassification(record, classify(record, rules));
-    counter.add(classified, previous?.get(record.enterprise_id));
-    if (classified.is_dte) dteLines.push(dteEnterpriseLine(classified, names.of(classified)));
-    part.write(0, JSON.stringify(classified));
+  for await (const lines of stagedBatches(ctx, plan, partition)) {
+    for (const line of lines) {
+      if (winners[ref++] !== 1) continue;
+      const record = decodeStaged(line);
+      const classified = withClassification(record, classify(record, rules));
+      counter.add(classified, previous?.get(record.enterprise_id));
+      if (classified.is_dte) dteLines.push(dteEnterpriseLine(classified, names.of(classified)));
+      part.write(0, classifiedJson(classified));
+    }
     await part.drain();
   }
   const [written] = await part.close();
@@ -64,10 +67,15 @@ export async function classifyPartition(
   });
 }
 
-/** The partition's staged rows, feeds in plan order, each file in its own order. */
-async function* stagedLines(ctx: PipelineContext, plan: RunPlan, partition: number): AsyncIterable<string> {
+/** The partition's staged rows in batches, feeds in plan order, each file in its own order. */
+async function* stagedBatches(
+  ctx: PipelineContext,
+  plan: RunPlan,
+  partition: number,
+): AsyncIterable<string[]> {
   for (const feed of plan.feeds) {
-    yield* readLines(ctx.store, workKeys.stagedPartition(feed.staging_prefix, partition), { gzip: false });
+    const key = workKeys.stagedPartition(feed.staging_prefix, partition);
+    yield* readLineBatches(ctx.store, key, { gzip: false });
   }
 }
 
@@ -82,13 +90,15 @@ async function findWinners(
 ): Promise<{ deduper: Deduper; winners: Uint8Array }> {
   const deduper = new Deduper();
   let ref = 0;
-  for await (const line of stagedLines(ctx, plan, partition)) {
-    const key = stagedKey(line);
-    deduper.add(detach(key.id), {
-      updated: key.updated === null ? null : detach(key.updated),
-      feed: detach(key.feed),
-      ref: ref++,
-    });
+  for await (const lines of stagedBatches(ctx, plan, partition)) {
+    for (const line of lines) {
+      const key = stagedKey(line);
+      deduper.add(detach(key.id), {
+        updated: key.updated === null ? null : detach(key.updated),
+        feed: detach(key.feed),
+        ref: ref++,
+      });
+    }
   }
   return { deduper, winners: deduper.winners(ref) };
 }
