@@ -2,13 +2,14 @@ import { PassThrough, type Transform } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { ObjectStore, PutResult } from '../store/objectStore.js';
 
-const FLUSH_AT = 256 * 1024;
+const LANE_BYTES = 256 * 1024;
 
 interface Lane {
   /** Where lines are written: the upload's body, or a gzip in front of it. */
   body: Transform;
-  buffered: string[];
-  size: number;
+  /** Lines already encoded as UTF-8, newline-terminated, up to `used`. */
+  bytes: Buffer;
+  used: number;
   upload: Promise<PutResult>;
 }
 
@@ -20,7 +21,7 @@ export interface PartitionWriterOptions {
 
 /**
  * Streams lines into one object per partition. Lines are gathered per partition and written in
- * 256 KiB pieces; `drain()` waits for every lane whose stream is full, so memory stays bounded
+ * pieces of about 256 KiB; `drain()` waits for every lane whose stream is full, so memory stays bounded
  * however large the export. Staged rows are work files, read once: by default not compressed.
  */
 export class PartitionWriter {
@@ -43,25 +44,35 @@ export class PartitionWriter {
       }
       return {
         body,
-        buffered: [],
-        size: 0,
+        bytes: Buffer.allocUnsafe(LANE_BYTES),
+        used: 0,
         upload: store.put(keyOf(p), upload, { contentType: options.contentType }),
       };
     });
   }
 
+  /**
+   * Encodes the line straight into its lane's buffer: joining lines into one string and encoding
+   * that cost twice as much, most of it in flattening the strings the caller built piece by piece.
+   */
   write(partition: number, line: string): void {
     const lane = this.lanes[partition]!;
-    lane.buffered.push(line);
-    lane.size += line.length;
-    if (lane.size >= FLUSH_AT) this.flushLane(lane);
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: with this much room the write cannot be cut short.
+    const room = line.length * 3 + 1;
+    if (lane.used + room > lane.bytes.length) {
+      this.flushLane(lane);
+      if (room > lane.bytes.length) lane.bytes = Buffer.allocUnsafe(room);
+    }
+    lane.used += lane.bytes.write(line, lane.used);
+    lane.bytes[lane.used++] = 0x0a;
   }
 
   private flushLane(lane: Lane): void {
-    if (lane.buffered.length === 0) return;
-    const ok = lane.body.write(`${lane.buffered.join('\n')}\n`);
-    lane.buffered = [];
-    lane.size = 0;
+    if (lane.used === 0) return;
+    // The stream keeps the written bytes until it consumes them: the lane moves on to a fresh buffer.
+    const ok = lane.body.write(lane.bytes.subarray(0, lane.used));
+    lane.bytes = Buffer.allocUnsafe(Math.max(LANE_BYTES, lane.bytes.length));
+    lane.used = 0;
     if (!ok) {
       const wait = new Promise<void>((resolve) => lane.body.once('drain', () => resolve()));
       this.waiting.add(wait);
