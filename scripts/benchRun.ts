@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { pino } from 'pino';
+import { readEnv } from '../src/config/env.js';
 import { configSchema } from '../src/config/schema.js';
 import { codeVersion } from '../src/pipeline/codeVersion.js';
 import { runInline } from '../src/runners/inline.js';
@@ -24,7 +25,7 @@ const outcome = await runInline(
     baseDir: process.cwd(),
     codeVersion: codeVersion(),
   },
-  { asOf },
+  { asOf, threads: readEnv().DTE_INLINE_THREADS },
 );
 const wallMs = performance.now() - started;
 const rows = outcome.status === 'published' ? outcome.plan.feeds[0]!.rows_read : 0;

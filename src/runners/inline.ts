@@ -6,11 +6,15 @@ import { ingestFeed } from '../pipeline/ingest.js';
 import { publishRun } from '../pipeline/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../pipeline/results.js';
 import { selectFeeds } from '../pipeline/selectFeeds.js';
+import { ClassifyThreadPool } from './threadPool.js';
+import { inlineThreadCount, threadSpecOf } from './threadSpec.js';
 
 export interface InlineRunOptions {
   asOf: string;
   /** Feed ids to run; empty or absent means every enabled feed. */
   feeds?: string[];
+  /** Threads that classify partitions side by side (`DTE_INLINE_THREADS`); default one per core, 1 for none. */
+  threads?: number;
 }
 
 export type InlineRunOutcome =
@@ -30,11 +34,30 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
   const { plan } = decision;
   if (decision.action === 'already_published') return { status: 'already_published', plan };
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
-  const classified: ClassifyResult[] = [];
-  for (let partition = 0; partition < plan.partitions; partition++) {
-    classified.push(await classifyPartition(ctx, { plan, partition }));
-  }
+  const classified = await classifyAll(ctx, plan, options.threads);
   const aggregate = await aggregateRun(ctx, { plan }, classified);
   const publish = await publishRun(ctx, { plan }, aggregate);
   return { status: 'published', plan, publish };
+}
+
+/**
+ * Every partition, in threads when the store can be shared with them (results in partition order,
+ * whichever thread finished first), else one after the other in this thread.
+ */
+async function classifyAll(ctx: PipelineContext, plan: RunPlan, threads?: number): Promise<ClassifyResult[]> {
+  const partitions = Array.from({ length: plan.partitions }, (_, partition) => partition);
+  const pool = ClassifyThreadPool.open(
+    threadSpecOf(ctx),
+    Math.min(inlineThreadCount(threads), plan.partitions),
+  );
+  if (!pool) {
+    const results: ClassifyResult[] = [];
+    for (const partition of partitions) results.push(await classifyPartition(ctx, { plan, partition }));
+    return results;
+  }
+  try {
+    return await Promise.all(partitions.map((partition) => pool.classify({ plan, partition })));
+  } finally {
+    await pool.close();
+  }
 }

@@ -14,7 +14,8 @@ const TEMP_MARK = '.tmp-';
 /** A directory as an object store: the embedded default (`file:./var/store`). */
 export class LocalStore implements ObjectStore {
   readonly url: string;
-  private readonly root: string;
+  /** The absolute directory the store lives in. */
+  readonly root: string;
 
   constructor(root: string) {
     this.root = path.resolve(root);

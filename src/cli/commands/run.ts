@@ -50,7 +50,8 @@ export function registerRunCommand(program: Command): void {
       const asOf = options.asOf ? parseAsOf(options.asOf) : yesterdayInVietnam();
       const ctx = createContext(loaded, { onProgress: terminalProgress() });
       try {
-        const outcome = await runInline(ctx, { asOf, feeds: options.feed });
+        const threads = loaded.env.DTE_INLINE_THREADS;
+        const outcome = await runInline(ctx, { asOf, feeds: options.feed, threads });
         endProgress();
         const alerts = outcome.status === 'unchanged' ? null : await runAlertsInline(ctx, asOf);
         process.stdout.write(

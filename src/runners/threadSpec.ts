@@ -1,0 +1,33 @@
+import { availableParallelism } from 'node:os';
+import type { Config } from '../config/schema.js';
+import type { PipelineContext } from '../pipeline/context.js';
+import { LocalStore } from '../store/localStore.js';
+
+/** What a stage thread needs to build its own context: plain data, cloneable into a worker thread. */
+export interface ThreadSpec {
+  storeRoot: string;
+  config: Config;
+  baseDir: string;
+  codeVersion: string;
+  logLevel: string;
+}
+
+/**
+ * The context as data, or null when it cannot cross into a thread. Only the local directory store
+ * does: an S3 store may hold a credentials provider (a function), so S3 runs stay in one thread.
+ */
+export function threadSpecOf(ctx: PipelineContext): ThreadSpec | null {
+  if (!(ctx.store instanceof LocalStore)) return null;
+  return {
+    storeRoot: ctx.store.root,
+    config: ctx.config,
+    baseDir: ctx.baseDir,
+    codeVersion: ctx.codeVersion,
+    logLevel: ctx.logger.level,
+  };
+}
+
+/** Threads for an inline run: `DTE_INLINE_THREADS`, else one per core (at most 4); 1 means none. */
+export function inlineThreadCount(setting: number | undefined): number {
+  return setting ?? Math.min(4, availableParallelism());
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DteError } from '../../src/domain/errors.js';
+import { classifyPartition } from '../../src/pipeline/classify.js';
+import { decideRun } from '../../src/pipeline/decide.js';
+import { ingestFeed } from '../../src/pipeline/ingest.js';
+import type { RunPlan } from '../../src/pipeline/results.js';
+import { ClassifyThreadPool } from '../../src/runners/threadPool.js';
+import { threadSpecOf } from '../../src/runners/threadSpec.js';
+import type { LocalStore } from '../../src/store/localStore.js';
+import { S3Store } from '../../src/store/s3Store.js';
+import { testContext } from '../support/pipelineContext.js';
+
+const demo = path.resolve('fixtures/demo/national-2026-03-31.csv.gz');
+
+async function planned(): Promise<{ ctx: Awaited<ReturnType<typeof testContext>>; plan: RunPlan }> {
+  const ctx = await testContext([{ id: 'national', file: demo, format: 'vn-dkkd-csv' }], { partitions: 4 });
+  const ingest = await ingestFeed(ctx, { as_of: '2026-03-31', feed_id: 'national' });
+  const decision = await decideRun(ctx, '2026-03-31', [ingest]);
+  return { ctx, plan: decision.plan };
+}
+
+function openPool(ctx: Awaited<ReturnType<typeof testContext>>): ClassifyThreadPool {
+  const pool = ClassifyThreadPool.open(threadSpecOf(ctx), 2);
+  if (!pool)
+    throw new Error('no classify threads: dist/src/runners/stageThread.js is missing (npm run build)');
+  return pool;
+}
+
+describe('classify threads of an inline run', () => {
+  it('give each partition the result the handler gives in this thread', async () => {
+    const { ctx, plan } = await planned();
+    const pool = openPool(ctx);
+    try {
+      const partitions = [0, 1, 2, 3];
+      const threaded = await Promise.all(partitions.map((partition) => pool.classify({ plan, partition })));
+      const here = [];
+      for (const partition of partitions) here.push(await classifyPartition(ctx, { plan, partition }));
+      expect(threaded).toEqual(here);
+      expect(threaded.reduce((n, r) => n + r.records, 0)).toBeGreaterThan(1000);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('hand a failing partition back as a DteError with its context, and go on with the next', async () => {
+    const { ctx, plan } = await planned();
+    const pool = openPool(ctx);
+    try {
+      const broken: RunPlan = {
+        ...plan,
+        feeds: plan.feeds.map((f) => ({ ...f, staging_prefix: `${f.staging_prefix}-gone` })),
+      };
+      const failure = await pool.classify({ plan: broken, partition: 1 }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(DteError);
+      expect((failure as DteError).context.key).toMatch(/-gone.*part-01/);
+      expect((await pool.classify({ plan, partition: 1 })).partition).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('are not used for a store a thread cannot open', async () => {
+    const { ctx } = await planned();
+    expect(threadSpecOf(ctx)?.storeRoot).toBe((ctx.store as LocalStore).root);
+    const s3 = new S3Store('s3://dte-bucket/prefix', { endpoint: 'http://127.0.0.1:9' });
+    expect(threadSpecOf({ ...ctx, store: s3 })).toBeNull();
+  });
+});
