@@ -1,12 +1,14 @@
 /**
  * RFC 4180 records from text, one physical line at a time, with the physical line number of each
- * record's first line (header = 1). Written here rather than taken from csv-parse because a
+ * record's first line (header = 1). Records are handed on as text: splitting them into cells is
+ * left to whoever validates them, which may be another thread. Written here rather than taken from csv-parse because a
  * quarantine must account for every row: after a broken quote csv-parse stays in quoted mode and
  * swallows the rows that follow, where this reader rejects the one row and goes on with the next line.
  */
 export interface RecordHandler {
-  record(cells: string[], line: number): void;
-  /** A row whose quoting is broken: its raw text and line. */
+  /** One record's text (its lines joined by `\n`), not yet split: `splitRecord` does that. */
+  record(text: string, line: number): void;
+  /** A row whose quoted cell never closes: its first line's text and number. */
   malformed(raw: string, line: number, reason: string): void;
 }
 
@@ -121,9 +123,7 @@ export class CsvRecordReader {
   }
 
   private emit(text: string, lineNo: number): void {
-    const cells = splitRecord(text, this.delimiter ?? ',');
-    if (cells) this.handler.record(cells, lineNo);
-    else this.handler.malformed(text, lineNo, 'broken quoting');
+    this.handler.record(text, lineNo);
   }
 
   /** An open quote that never closed: its first line is the broken row; the lines after it are read again. */

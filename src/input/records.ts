@@ -1,0 +1,194 @@
+import type { Readable } from 'node:stream';
+import { FileRejectedError } from '../domain/errors.js';
+import { CsvRecordReader, splitRecord } from './csvRecords.js';
+import { decodeText } from './decode.js';
+import { type ColumnMap, headerName, mapColumns } from './headers.js';
+import { ndjsonRow } from './ndjson.js';
+import type { ParseOptions } from './options.js';
+
+/** How a batch's record texts are read: the delimiter and columns of a CSV file, or NDJSON. */
+export type RecordLayout =
+  | { format: 'ndjson' }
+  | { format: 'csv'; delimiter: string; index: ColumnMap['index']; width: number };
+
+/**
+ * Rows of a file not yet validated: each record's text (a CSV record, possibly of several lines,
+ * or an NDJSON line) and its physical line number. `broken` marks the records whose quote never
+ * closed, by position, with the reason. Plain data, so that a batch can go to another thread.
+ */
+export interface RecordBatch {
+  layout: RecordLayout;
+  texts: string[];
+  lines: number[];
+  broken: Record<number, string>;
+}
+
+/** Records per batch: large enough that handing a batch to a thread costs little per row. */
+const BATCH_ROWS = 4096;
+
+/**
+ * Reads one export as a stream of record batches (`spec/input.md`): the encoding, gzip, the
+ * delimiter, the header and whole-file failures are settled here; rows are left to validate.
+ */
+export async function* readRecordBatches(
+  input: Readable,
+  options: ParseOptions,
+): AsyncGenerator<RecordBatch> {
+  const splitter = options.format === 'ndjson' ? new NdjsonSplitter(options) : new CsvSplitter(options);
+  let sawText = false;
+  for await (const text of decodeText(input, options)) {
+    if (text.length === 0) continue;
+    sawText = true;
+    splitter.push(text);
+    if (splitter.size() >= BATCH_ROWS) yield splitter.take();
+  }
+  splitter.end();
+  if (!sawText || !splitter.sawHeader()) {
+    throw new FileRejectedError(`${options.fileName} is empty: no header and no rows`, {
+      feed: options.feedId,
+      file: options.fileName,
+    });
+  }
+  if (splitter.size() > 0) yield splitter.take();
+}
+
+/** Gathers records into the batch under way. */
+abstract class Splitter {
+  protected texts: string[] = [];
+  protected lines: number[] = [];
+  protected broken: Record<number, string> = {};
+
+  abstract push(text: string): void;
+  abstract end(): void;
+  abstract sawHeader(): boolean;
+  protected abstract layout(): RecordLayout;
+
+  size(): number {
+    return this.texts.length;
+  }
+
+  take(): RecordBatch {
+    const batch = { layout: this.layout(), texts: this.texts, lines: this.lines, broken: this.broken };
+    this.texts = [];
+    this.lines = [];
+    this.broken = {};
+    return batch;
+  }
+
+  protected add(text: string, line: number, broken?: string): void {
+    if (broken !== undefined) this.broken[this.texts.length] = broken;
+    this.texts.push(text);
+    this.lines.push(line);
+  }
+}
+
+class CsvSplitter extends Splitter {
+  private columns: ColumnMap | null = null;
+  private readonly reader: CsvRecordReader;
+
+  constructor(private readonly options: ParseOptions) {
+    super();
+    this.reader = new CsvRecordReader({
+      record: (text, line) => {
+        if (this.columns) this.add(text, line);
+        else this.columns = this.header(text);
+      },
+      malformed: (text, line, reason) => {
+        if (!this.columns) this.rejectFile(`${this.options.fileName}: the header line has ${reason}`);
+        this.add(text, line, reason);
+      },
+    });
+  }
+
+  push(text: string): void {
+    this.reader.push(text);
+  }
+
+  end(): void {
+    this.reader.end();
+  }
+
+  sawHeader(): boolean {
+    return this.columns !== null;
+  }
+
+  protected layout(): RecordLayout {
+    const columns = this.columns!;
+    return { format: 'csv', delimiter: this.delimiter(), index: columns.index, width: columns.header.length };
+  }
+
+  private delimiter(): string {
+    return this.reader.delimiter ?? ',';
+  }
+
+  private header(text: string): ColumnMap {
+    const cells = splitRecord(text, this.delimiter());
+    if (!cells) return this.rejectFile(`${this.options.fileName}: the header line has broken quoting`);
+    const vietnamese = this.options.format === 'vn-dkkd-csv';
+    const columns = mapColumns(cells, vietnamese);
+    if (columns.missing.length > 0) {
+      const names = columns.missing.map((f) => JSON.stringify(headerName(f, vietnamese))).join(', ');
+      this.rejectFile(
+        `${this.options.fileName} is not a ${this.options.format} file: missing required column ${names}`,
+      );
+    }
+    return columns;
+  }
+
+  private rejectFile(message: string): never {
+    throw new FileRejectedError(message, {
+      feed: this.options.feedId,
+      file: this.options.fileName,
+    });
+  }
+}
+
+class NdjsonSplitter extends Splitter {
+  private carry = '';
+  private lineNo = 0;
+  private seen = false;
+
+  constructor(private readonly options: ParseOptions) {
+    super();
+  }
+
+  push(text: string): void {
+    const data = this.carry + text;
+    let start = 0;
+    for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', start)) {
+      this.line(data.slice(start, nl).replace(/\r$/, ''));
+      start = nl + 1;
+    }
+    this.carry = data.slice(start);
+  }
+
+  end(): void {
+    if (this.carry.length > 0) this.line(this.carry);
+    this.carry = '';
+  }
+
+  sawHeader(): boolean {
+    return this.seen;
+  }
+
+  protected layout(): RecordLayout {
+    return { format: 'ndjson' };
+  }
+
+  /** Only the first line is parsed here: a file that does not start with a JSON object is not NDJSON. */
+  private line(text: string): void {
+    this.lineNo++;
+    if (text.trim().length === 0) return;
+    if (!this.seen) {
+      const row = ndjsonRow(text);
+      if (row.ok === false && row.notJson) {
+        throw new FileRejectedError(
+          `${this.options.fileName} is not NDJSON: line ${this.lineNo} is not a JSON object`,
+          { feed: this.options.feedId, file: this.options.fileName, row: this.lineNo },
+        );
+      }
+      this.seen = true;
+    }
+    this.add(text, this.lineNo);
+  }
+}
