@@ -24,8 +24,9 @@ const outcome = await runInline(
     config,
     baseDir: process.cwd(),
     codeVersion: codeVersion(),
+    threads: readEnv().DTE_THREADS,
   },
-  { asOf, threads: readEnv().DTE_INLINE_THREADS },
+  { asOf },
 );
 const wallMs = performance.now() - started;
 const rows = outcome.status === 'published' ? outcome.plan.feeds[0]!.rows_read : 0;

@@ -18,8 +18,8 @@ export const envSchema = z.object({
   DTE_WEBHOOK_URL: z.string().url().optional(),
   DTE_WEBHOOK_SECRET: z.string().min(1).optional(),
   DTE_ADMIN_TOKEN: z.string().min(16, 'DTE_ADMIN_TOKEN must be at least 16 characters').optional(),
-  /** Threads that classify partitions side by side in an inline run (`dte run`); 1 turns them off. */
-  DTE_INLINE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Worker threads a stage may use (ingest validation, inline classify); 1 turns them off. */
+  DTE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -21,6 +21,8 @@ export interface PipelineContext {
   /** Folder that relative paths in the config (files, globs, targets) are resolved against. */
   baseDir: string;
   codeVersion: string;
+  /** Worker threads a stage may use (`DTE_THREADS`); absent means one per core, 1 means none. */
+  threads?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
 

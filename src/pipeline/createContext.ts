@@ -15,6 +15,7 @@ export function createContext(
     config: loaded.config,
     baseDir: loaded.baseDir,
     codeVersion: codeVersion(),
+    threads: loaded.env.DTE_THREADS,
     ...overrides,
   };
 }

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { loadIndustryCatalog } from '../classify/index.js';
 import { CSV_BOM, rejectLine, rejectsHeader } from '../csv/index.js';
 import { DteError } from '../domain/errors.js';
-import type { IngestedRecord } from '../domain/record.js';
-import type { RejectedRow } from '../domain/rejects.js';
-import { parseFeed } from '../input/index.js';
+import { type ParseOptions, readRecordBatches } from '../input/index.js';
 import { fetchSource } from '../sources/index.js';
+import { threadCount } from '../threads/spec.js';
+import { BatchStager } from './batchStager.js';
 import type { PipelineContext } from './context.js';
 import { findFeed } from './context.js';
-import { partitionOf } from './partition.js';
 import { PartitionWriter } from './partitionWriter.js';
 import type { IngestResult } from './results.js';
-import { encodeStaged } from './stagedRecord.js';
+import type { StagedBatch } from './stageBatch.js';
 import { workKeys } from './stageKeys.js';
 
 export interface IngestPayload {
@@ -60,24 +59,24 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     .slice(0, 16);
   const prefix = workKeys.ingestPrefix(feed.id, payload.as_of, stagingId);
   const sink = new StagingSink(ctx, prefix, partitions, feed.id);
-  let summary: Awaited<ReturnType<typeof parseFeed>>;
+  const options: ParseOptions = {
+    feedId: feed.id,
+    fileName: fetched.fileName,
+    format: feed.format,
+    asOf: payload.as_of,
+    industryCodes: feed.industry_codes,
+    industry: loadIndustryCatalog(),
+    defaultProvince: feed.default_province,
+  };
+  const stager = new BatchStager(options, partitions, threadCount(ctx.threads));
+  let summary: Summary;
   try {
-    summary = await parseFeed(
-      await ctx.store.get(fetched.rawKey),
-      {
-        feedId: feed.id,
-        fileName: fetched.fileName,
-        format: feed.format,
-        asOf: payload.as_of,
-        industryCodes: feed.industry_codes,
-        industry: loadIndustryCatalog(),
-        defaultProvince: feed.default_province,
-      },
-      sink,
-    );
+    summary = await stageExport(await ctx.store.get(fetched.rawKey), options, stager, sink);
   } catch (error) {
     sink.destroy();
     throw error;
+  } finally {
+    await stager.close();
   }
   await sink.close();
   if (summary.rowsRead !== summary.accepted + summary.rejected || summary.accepted !== sink.accepted) {
@@ -115,7 +114,45 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
   };
 }
 
-/** Where parsed rows go: validated rows to their partition, rejected rows to the feed's rejects file. */
+interface Summary {
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+}
+
+/**
+ * Reads the export's batches and stages them, several in flight when threads validate them, each
+ * applied in the order it was read: the staged files are the same bytes with or without threads.
+ */
+async function stageExport(
+  input: Readable,
+  options: ParseOptions,
+  stager: BatchStager,
+  sink: StagingSink,
+): Promise<Summary> {
+  const summary: Summary = { rowsRead: 0, accepted: 0, rejected: 0 };
+  const inFlight: Array<Promise<StagedBatch>> = [];
+  const applyOldest = async () => {
+    const staged = await inFlight.shift()!;
+    summary.rowsRead += staged.rowsRead;
+    summary.accepted += staged.accepted;
+    summary.rejected += staged.rejects.length;
+    sink.apply(staged);
+    await sink.drain();
+  };
+  try {
+    for await (const batch of readRecordBatches(input, options)) {
+      inFlight.push(stager.stage(batch));
+      while (inFlight.length >= stager.depth) await applyOldest();
+    }
+    while (inFlight.length > 0) await applyOldest();
+  } finally {
+    for (const pending of inFlight) pending.catch(() => undefined);
+  }
+  return summary;
+}
+
+/** Where staged batches go: validated rows to their partition, rejected rows to the feed's rejects file. */
 class StagingSink {
   accepted = 0;
   private rows = 0;
@@ -127,7 +164,7 @@ class StagingSink {
   constructor(
     private readonly ctx: PipelineContext,
     prefix: string,
-    private readonly partitionCount: number,
+    partitionCount: number,
     private readonly feedId: string,
   ) {
     this.partitions = new PartitionWriter(
@@ -141,21 +178,19 @@ class StagingSink {
     this.rejects.write(CSV_BOM + rejectsHeader());
   }
 
-  accept(record: IngestedRecord): void {
-    this.accepted++;
-    this.bySystem.set(record.main_industry_system, (this.bySystem.get(record.main_industry_system) ?? 0) + 1);
-    this.partitions.write(partitionOf(record.enterprise_id, this.partitionCount), encodeStaged(record));
-    this.tick();
-  }
-
-  reject(row: RejectedRow): void {
-    this.rejects.write(rejectLine(row));
-    this.tick();
-  }
-
-  private tick(): void {
-    this.rows++;
-    if (this.ctx.onProgress && this.rows % 50_000 === 0)
+  /** A batch's staged lines to their partitions and its rejects to the rejects file. */
+  apply(batch: StagedBatch): void {
+    this.accepted += batch.accepted;
+    for (const [system, n] of Object.entries(batch.systems)) {
+      this.bySystem.set(system, (this.bySystem.get(system) ?? 0) + n);
+    }
+    batch.parts.forEach((bytes, partition) => {
+      if (bytes) this.partitions.writeBytes(partition, bytes);
+    });
+    for (const row of batch.rejects) this.rejects.write(rejectLine(row));
+    const before = this.rows;
+    this.rows += batch.rowsRead;
+    if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(this.rows / 50_000))
       this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows: this.rows });
   }
 

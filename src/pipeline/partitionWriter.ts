@@ -67,13 +67,29 @@ export class PartitionWriter {
     lane.bytes[lane.used++] = 0x0a;
   }
 
+  /** Lines already encoded (each ending in `\n`), after whatever the lane holds. */
+  writeBytes(partition: number, bytes: Uint8Array): void {
+    const lane = this.lanes[partition]!;
+    if (lane.used + bytes.length <= lane.bytes.length) {
+      lane.bytes.set(bytes, lane.used);
+      lane.used += bytes.length;
+      return;
+    }
+    this.flushLane(lane);
+    this.push(lane, bytes);
+  }
+
   private flushLane(lane: Lane): void {
     if (lane.used === 0) return;
     // The stream keeps the written bytes until it consumes them: the lane moves on to a fresh buffer.
-    const ok = lane.body.write(lane.bytes.subarray(0, lane.used));
+    const bytes = lane.bytes.subarray(0, lane.used);
     lane.bytes = Buffer.allocUnsafe(Math.max(LANE_BYTES, lane.bytes.length));
     lane.used = 0;
-    if (!ok) {
+    this.push(lane, bytes);
+  }
+
+  private push(lane: Lane, bytes: Uint8Array): void {
+    if (!lane.body.write(bytes)) {
       const wait = new Promise<void>((resolve) => lane.body.once('drain', () => resolve()));
       this.waiting.add(wait);
       void wait.then(() => this.waiting.delete(wait));

@@ -5,16 +5,15 @@ import { decideRun } from '../pipeline/decide.js';
 import { ingestFeed } from '../pipeline/ingest.js';
 import { publishRun } from '../pipeline/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../pipeline/results.js';
+import { classifyResultSchema } from '../pipeline/results.js';
 import { selectFeeds } from '../pipeline/selectFeeds.js';
-import { ClassifyThreadPool } from './threadPool.js';
-import { inlineThreadCount, threadSpecOf } from './threadSpec.js';
+import { ThreadPool } from '../threads/pool.js';
+import { threadCount, threadSpecOf } from '../threads/spec.js';
 
 export interface InlineRunOptions {
   asOf: string;
   /** Feed ids to run; empty or absent means every enabled feed. */
   feeds?: string[];
-  /** Threads that classify partitions side by side (`DTE_INLINE_THREADS`); default one per core, 1 for none. */
-  threads?: number;
 }
 
 export type InlineRunOutcome =
@@ -34,7 +33,7 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
   const { plan } = decision;
   if (decision.action === 'already_published') return { status: 'already_published', plan };
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
-  const classified = await classifyAll(ctx, plan, options.threads);
+  const classified = await classifyAll(ctx, plan);
   const aggregate = await aggregateRun(ctx, { plan }, classified);
   const publish = await publishRun(ctx, { plan }, aggregate);
   return { status: 'published', plan, publish };
@@ -44,19 +43,19 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
  * Every partition, in threads when the store can be shared with them (results in partition order,
  * whichever thread finished first), else one after the other in this thread.
  */
-async function classifyAll(ctx: PipelineContext, plan: RunPlan, threads?: number): Promise<ClassifyResult[]> {
+async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<ClassifyResult[]> {
   const partitions = Array.from({ length: plan.partitions }, (_, partition) => partition);
-  const pool = ClassifyThreadPool.open(
-    threadSpecOf(ctx),
-    Math.min(inlineThreadCount(threads), plan.partitions),
-  );
+  const spec = threadSpecOf(ctx);
+  const pool =
+    spec && ThreadPool.open('classifyThread', spec, Math.min(threadCount(ctx.threads), plan.partitions));
   if (!pool) {
     const results: ClassifyResult[] = [];
     for (const partition of partitions) results.push(await classifyPartition(ctx, { plan, partition }));
     return results;
   }
   try {
-    return await Promise.all(partitions.map((partition) => pool.classify({ plan, partition })));
+    const results = partitions.map((partition) => pool.run({ plan, partition }));
+    return (await Promise.all(results)).map((result) => classifyResultSchema.parse(result));
   } finally {
     await pool.close();
   }

@@ -189,8 +189,8 @@ describe('inline run of one export', () => {
     const file = await writeExport(dir, 'export.csv', [...base, ...dirty]);
     const a = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
     const b = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
-    await runInline(a, { asOf: '2025-06-30', threads: 1 });
-    await runInline(b, { asOf: '2025-06-30', threads: 2 });
+    await runInline({ ...a, threads: 1 }, { asOf: '2025-06-30' });
+    await runInline({ ...b, threads: 2 }, { asOf: '2025-06-30' });
     const ma = await publishedManifest(a, '2025-06-30');
     const mb = await publishedManifest(b, '2025-06-30');
     expect(ma.run_id).toBe(mb.run_id);

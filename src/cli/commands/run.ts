@@ -50,8 +50,7 @@ export function registerRunCommand(program: Command): void {
       const asOf = options.asOf ? parseAsOf(options.asOf) : yesterdayInVietnam();
       const ctx = createContext(loaded, { onProgress: terminalProgress() });
       try {
-        const threads = loaded.env.DTE_INLINE_THREADS;
-        const outcome = await runInline(ctx, { asOf, feeds: options.feed, threads });
+        const outcome = await runInline(ctx, { asOf, feeds: options.feed });
         endProgress();
         const alerts = outcome.status === 'unchanged' ? null : await runAlertsInline(ctx, asOf);
         process.stdout.write(

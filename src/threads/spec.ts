@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { PipelineContext } from '../pipeline/context.js';
 import { LocalStore } from '../store/localStore.js';
 
-/** What a stage thread needs to build its own context: plain data, cloneable into a worker thread. */
+/** What a classify thread needs to build its own context: plain data, cloneable into a worker thread. */
 export interface ThreadSpec {
   storeRoot: string;
   config: Config;
@@ -27,7 +27,7 @@ export function threadSpecOf(ctx: PipelineContext): ThreadSpec | null {
   };
 }
 
-/** Threads for an inline run: `DTE_INLINE_THREADS`, else one per core (at most 4); 1 means none. */
-export function inlineThreadCount(setting: number | undefined): number {
+/** Threads a stage may use: `DTE_THREADS`, else one per core (at most 4); 1 means none. */
+export function threadCount(setting: number | undefined): number {
   return setting ?? Math.min(4, availableParallelism());
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Pool → thread: one classify payload (validated again in the thread, as a queued job would be). */
+/** Pool → thread: one payload, validated again in the thread as a queued job would be. */
 export const threadRequest = z.object({ id: z.number().int(), payload: z.unknown() });
 
 /** Thread → pool: the handler's result, or its error as data (errors lose their class in a clone). */

@@ -4,11 +4,11 @@ import { DteError } from '../../src/domain/errors.js';
 import { classifyPartition } from '../../src/pipeline/classify.js';
 import { decideRun } from '../../src/pipeline/decide.js';
 import { ingestFeed } from '../../src/pipeline/ingest.js';
-import type { RunPlan } from '../../src/pipeline/results.js';
-import { ClassifyThreadPool } from '../../src/runners/threadPool.js';
-import { threadSpecOf } from '../../src/runners/threadSpec.js';
+import { classifyResultSchema, type RunPlan } from '../../src/pipeline/results.js';
 import type { LocalStore } from '../../src/store/localStore.js';
 import { S3Store } from '../../src/store/s3Store.js';
+import { ThreadPool } from '../../src/threads/pool.js';
+import { threadSpecOf } from '../../src/threads/spec.js';
 import { testContext } from '../support/pipelineContext.js';
 
 const demo = path.resolve('fixtures/demo/national-2026-03-31.csv.gz');
@@ -20,12 +20,15 @@ async function planned(): Promise<{ ctx: Awaited<ReturnType<typeof testContext>>
   return { ctx, plan: decision.plan };
 }
 
-function openPool(ctx: Awaited<ReturnType<typeof testContext>>): ClassifyThreadPool {
-  const pool = ClassifyThreadPool.open(threadSpecOf(ctx), 2);
+function openPool(ctx: Awaited<ReturnType<typeof testContext>>): ThreadPool {
+  const pool = ThreadPool.open('classifyThread', threadSpecOf(ctx), 2);
   if (!pool)
-    throw new Error('no classify threads: dist/src/runners/stageThread.js is missing (npm run build)');
+    throw new Error('no classify threads: dist/src/threads/classifyThread.js is missing (npm run build)');
   return pool;
 }
+
+const classifyIn = async (pool: ThreadPool, plan: RunPlan, partition: number) =>
+  classifyResultSchema.parse(await pool.run({ plan, partition }));
 
 describe('classify threads of an inline run', () => {
   it('give each partition the result the handler gives in this thread', async () => {
@@ -33,7 +36,7 @@ describe('classify threads of an inline run', () => {
     const pool = openPool(ctx);
     try {
       const partitions = [0, 1, 2, 3];
-      const threaded = await Promise.all(partitions.map((partition) => pool.classify({ plan, partition })));
+      const threaded = await Promise.all(partitions.map((partition) => classifyIn(pool, plan, partition)));
       const here = [];
       for (const partition of partitions) here.push(await classifyPartition(ctx, { plan, partition }));
       expect(threaded).toEqual(here);
@@ -51,10 +54,10 @@ describe('classify threads of an inline run', () => {
         ...plan,
         feeds: plan.feeds.map((f) => ({ ...f, staging_prefix: `${f.staging_prefix}-gone` })),
       };
-      const failure = await pool.classify({ plan: broken, partition: 1 }).catch((e: unknown) => e);
+      const failure = await classifyIn(pool, broken, 1).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(DteError);
       expect((failure as DteError).context.key).toMatch(/-gone.*part-01/);
-      expect((await pool.classify({ plan, partition: 1 })).partition).toBe(1);
+      expect((await classifyIn(pool, plan, 1)).partition).toBe(1);
     } finally {
       await pool.close();
     }

@@ -1,0 +1,52 @@
+import type { ParseOptions, RecordBatch, RowContext } from '../input/index.js';
+import { rowContext } from '../input/index.js';
+import type { IngestThreadSetup } from '../threads/ingestMessages.js';
+import { ThreadPool } from '../threads/pool.js';
+import { type StagedBatch, stageBatch, stagedBatchSchema } from './stageBatch.js';
+
+/**
+ * Below this many rows an export is validated in the calling thread: starting threads (each loads
+ * the catalog) costs more than it saves on a small file.
+ */
+const THREADS_AFTER_ROWS = 50_000;
+
+/**
+ * Validates an export's batches: in this thread at first, then, once the export proves large, in a
+ * pool of worker threads. Results are promises, taken in submission order by the caller, so the
+ * staged bytes are the same however the batches were spread.
+ */
+export class BatchStager {
+  private readonly local: RowContext;
+  private pool: ThreadPool | null = null;
+  private rows = 0;
+
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly partitions: number,
+    private readonly threads: number,
+  ) {
+    this.local = rowContext(options);
+  }
+
+  /** Batches worth keeping in flight, so that no thread waits for the next. */
+  get depth(): number {
+    return this.pool ? this.pool.size * 2 : 1;
+  }
+
+  stage(batch: RecordBatch): Promise<StagedBatch> {
+    this.rows += batch.texts.length;
+    if (!this.pool && this.threads > 1 && this.rows > THREADS_AFTER_ROWS) this.pool = this.openPool();
+    if (!this.pool) return Promise.resolve(stageBatch(batch, this.local, this.partitions));
+    return this.pool.run(batch).then((result) => stagedBatchSchema.parse(result));
+  }
+
+  private openPool(): ThreadPool | null {
+    const { industry: _catalog, ...options } = this.options;
+    const setup: IngestThreadSetup = { options, partitions: this.partitions };
+    return ThreadPool.open('ingestThread', setup, this.threads);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}

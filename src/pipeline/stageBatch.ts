@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { RejectedRow } from '../domain/rejects.js';
+import { type RecordBatch, type RowContext, validateRecords } from '../input/index.js';
+import { partitionOf } from './partition.js';
+import { encodeStaged } from './stagedRecord.js';
+
+/** A batch after validation: its staged lines per partition (UTF-8, each line ending in `\n`), its rejects. */
+export interface StagedBatch {
+  rowsRead: number;
+  accepted: number;
+  /** Accepted rows per industry code system of the main code. */
+  systems: Record<string, number>;
+  /** One entry per partition; null where the batch has no row for it. */
+  parts: Array<Uint8Array | null>;
+  rejects: RejectedRow[];
+}
+
+export const stagedBatchSchema = z.object({
+  rowsRead: z.number().int(),
+  accepted: z.number().int(),
+  systems: z.record(z.string(), z.number().int()),
+  parts: z.array(z.instanceof(Uint8Array).nullable()),
+  rejects: z.array(
+    z.object({
+      line: z.number().int(),
+      reason: z.custom<RejectedRow['reason']>((v) => typeof v === 'string'),
+      message: z.string(),
+      cells: z.array(z.string()),
+    }),
+  ),
+});
+
+/**
+ * Validates one batch and encodes its rows for their partitions: the same bytes whichever thread
+ * runs it, so the staged files do not depend on how batches were spread over threads.
+ */
+export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: number): StagedBatch {
+  const lines: string[][] = Array.from({ length: partitions }, () => []);
+  const systems: Record<string, number> = {};
+  const rejects: RejectedRow[] = [];
+  let accepted = 0;
+  validateRecords(batch, ctx, {
+    accept(record) {
+      accepted++;
+      systems[record.main_industry_system] = (systems[record.main_industry_system] ?? 0) + 1;
+      lines[partitionOf(record.enterprise_id, partitions)]!.push(encodeStaged(record));
+    },
+    reject(row) {
+      rejects.push(row);
+    },
+  });
+  return { rowsRead: accepted + rejects.length, accepted, systems, parts: lines.map(encodeLines), rejects };
+}
+
+/** Lines as one UTF-8 buffer of its own (not a slice of Node's shared pool), so it can be transferred. */
+function encodeLines(lines: string[]): Uint8Array | null {
+  if (lines.length === 0) return null;
+  const text = `${lines.join('\n')}\n`;
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}

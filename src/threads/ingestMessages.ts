@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { FEED_FORMATS } from '../config/schema.js';
+import { INDUSTRY_SYSTEMS } from '../domain/record.js';
+import { FIELDS } from '../input/headers.js';
+
+/** What an ingest thread is started with: the feed's parse options (less the catalog it loads) and the partitions. */
+export const ingestThreadSetup = z.object({
+  options: z.object({
+    feedId: z.string(),
+    fileName: z.string(),
+    format: z.enum(FEED_FORMATS),
+    asOf: z.string(),
+    industryCodes: z.enum([...INDUSTRY_SYSTEMS, 'auto']),
+    defaultProvince: z.string().nullable(),
+  }),
+  partitions: z.number().int().positive(),
+});
+export type IngestThreadSetup = z.infer<typeof ingestThreadSetup>;
+
+const columnIndex = z.record(z.enum(FIELDS), z.number().int());
+
+/** One batch of record texts, as `readRecordBatches` gives it. */
+export const recordBatchSchema = z.object({
+  layout: z.discriminatedUnion('format', [
+    z.object({ format: z.literal('ndjson') }),
+    z.object({
+      format: z.literal('csv'),
+      delimiter: z.string(),
+      index: columnIndex,
+      width: z.number().int(),
+    }),
+  ]),
+  texts: z.array(z.string()),
+  lines: z.array(z.number().int()),
+  broken: z.record(z.string(), z.string()),
+});
