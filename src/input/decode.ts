@@ -51,7 +51,7 @@ export async function* decodeText(input: Readable, file: FileRef): AsyncGenerato
   let bytes: Readable = first.stream;
   let done: Promise<void> = Promise.resolve();
   if (gzipped) {
-    const gunzip = createGunzip();
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     done = pipeline(first.stream, gunzip);
     done.catch(() => undefined);
     bytes = gunzip;

@@ -3,7 +3,6 @@ import { dteEnterpriseLine } from '../csv/index.js';
 import { withClassification } from '../domain/classified.js';
 import { classifiedJson } from '../domain/classifiedJson.js';
 import { PartitionCounter, type PartitionCounts } from '../indicators/index.js';
-import { detach } from '../input/memo.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
 import type { PutResult } from '../store/objectStore.js';
 import type { PipelineContext } from './context.js';
@@ -14,7 +13,7 @@ import { loadPreviousPartition } from './previous.js';
 import { provinceNames } from './provinceNames.js';
 import type { ClassifyResult, RunPlan } from './results.js';
 import { ruleBook } from './rules.js';
-import { decodeStaged, stagedKey } from './stagedRecord.js';
+import { decodeStaged, scanStagedKeys } from './stagedRecord.js';
 import { workKeys } from './stageKeys.js';
 
 export interface ClassifyPayload {
@@ -80,7 +79,8 @@ async function* stagedBatches(
 }
 
 /**
- * First pass: which staged row of each enterprise is kept. Only ids and dates stay in memory, so the
+ * First pass: which staged row of each enterprise is kept, read from the files' bytes (the feed of a
+ * row is its file's). Only ids and dates stay in memory, so the
  * second pass streams the rows in staged order (deterministic: feed order, then file order).
  */
 async function findWinners(
@@ -90,15 +90,9 @@ async function findWinners(
 ): Promise<{ deduper: Deduper; winners: Uint8Array }> {
   const deduper = new Deduper();
   let ref = 0;
-  for await (const lines of stagedBatches(ctx, plan, partition)) {
-    for (const line of lines) {
-      const key = stagedKey(line);
-      deduper.add(detach(key.id), {
-        updated: key.updated === null ? null : detach(key.updated),
-        feed: detach(key.feed),
-        ref: ref++,
-      });
-    }
+  for (const feed of plan.feeds) {
+    const body = await ctx.store.get(workKeys.stagedPartition(feed.staging_prefix, partition));
+    await scanStagedKeys(body, (id, updated) => deduper.add(id, { updated, feed: feed.feed_id, ref: ref++ }));
   }
   return { deduper, winners: deduper.winners(ref) };
 }

@@ -10,6 +10,8 @@ interface Lane {
   /** Lines already encoded as UTF-8, newline-terminated, up to `used`. */
   bytes: Buffer;
   used: number;
+  /** Waiting for the stream to drain. */
+  full: boolean;
   upload: Promise<PutResult>;
 }
 
@@ -46,6 +48,7 @@ export class PartitionWriter {
         body,
         bytes: Buffer.allocUnsafe(LANE_BYTES),
         used: 0,
+        full: false,
         upload: store.put(keyOf(p), upload, { contentType: options.contentType }),
       };
     });
@@ -89,10 +92,15 @@ export class PartitionWriter {
   }
 
   private push(lane: Lane, bytes: Uint8Array): void {
-    if (!lane.body.write(bytes)) {
+    // One wait per lane: writes go on until the caller drains, and each would add a listener.
+    if (!lane.body.write(bytes) && !lane.full) {
+      lane.full = true;
       const wait = new Promise<void>((resolve) => lane.body.once('drain', () => resolve()));
       this.waiting.add(wait);
-      void wait.then(() => this.waiting.delete(wait));
+      void wait.then(() => {
+        lane.full = false;
+        this.waiting.delete(wait);
+      });
     }
   }
 

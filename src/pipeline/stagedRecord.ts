@@ -5,7 +5,7 @@ import type { IndustrySystem, IngestedRecord, Status } from '../domain/record.js
  * Validated rows between ingest and classify, one tab-separated line per row in a fixed field
  * order: several times faster to write and read than JSON, which the staging of a national export
  * spends most of its time on. Validation leaves no tab, CR or LF in any field (names are cleaned,
- * codes and dates are checked), and `encodeStaged` refuses one that slipped through. The first three
+ * codes and dates are checked), and `encodeStaged` refuses one that slipped through. The first two
  * fields are what deduplication reads. Only this file knows the layout.
  */
 const FIELDS = 16;
@@ -68,11 +68,48 @@ export function decodeStaged(line: string): IngestedRecord {
   };
 }
 
-/** What deduplication reads of a staged line, without splitting the whole row. */
-export function stagedKey(line: string): { id: string; updated: string | null; feed: string } {
-  const a = line.indexOf('\t');
-  const b = line.indexOf('\t', a + 1);
-  const c = line.indexOf('\t', b + 1);
-  const updated = line.slice(a + 1, b);
-  return { id: line.slice(0, a), updated: updated === '' ? null : updated, feed: line.slice(b + 1, c) };
+/** Calls `each` with every non-empty line of a stream of bytes (`\n`-terminated). */
+async function eachLine(
+  body: AsyncIterable<Buffer>,
+  each: (bytes: Buffer, start: number, end: number) => void,
+): Promise<void> {
+  let carry: Buffer | null = null;
+  for await (const chunk of body) {
+    let start = 0;
+    if (carry) {
+      const nl = chunk.indexOf(0x0a);
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      if (line.length > 0) each(line, 0, line.length);
+      start = nl + 1;
+      carry = null;
+    }
+    for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      if (nl > start) each(chunk, start, nl);
+      start = nl + 1;
+    }
+    if (start < chunk.length) carry = chunk.subarray(start);
+  }
+  if (carry && carry.length > 0) each(carry, 0, carry.length);
+}
+
+/** What deduplication reads of a staged row: its id and update date. */
+export type KeyHandler = (id: string, updated: string | null) => void;
+
+/**
+ * The keys of every row of a staged file, read from its bytes: deduplication needs only the first
+ * two fields (ASCII by validation), so rows are neither decoded as UTF-8 nor split.
+ */
+export function scanStagedKeys(body: AsyncIterable<Buffer>, each: KeyHandler): Promise<void> {
+  return eachLine(body, (bytes, start, end) => {
+    const a = bytes.indexOf(0x09, start);
+    const b = a < 0 ? -1 : bytes.indexOf(0x09, a + 1);
+    if (b < 0 || b > end) {
+      throw new DteError('a staged row has the wrong number of fields', { fields: b < 0 && a < 0 ? 1 : 2 });
+    }
+    each(bytes.toString('latin1', start, a), b > a + 1 ? bytes.toString('latin1', a + 1, b) : null);
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IngestedRecord } from '../../src/domain/record.js';
-import { decodeStaged, encodeStaged, stagedKey } from '../../src/pipeline/stagedRecord.js';
+import { decodeStaged, encodeStaged, scanStagedKeys } from '../../src/pipeline/stagedRecord.js';
 
 const full: IngestedRecord = {
   enterprise_id: '2801234567-001',
@@ -40,13 +40,21 @@ describe('staged rows', () => {
     expect(encodeStaged(full)).not.toContain('\n');
   });
 
-  it('give deduplication its keys without a full decode', () => {
-    expect(stagedKey(encodeStaged(full))).toEqual({
-      id: full.enterprise_id,
-      updated: '2025-12-01',
-      feed: 'thanh-hoa_2',
-    });
-    expect(stagedKey(encodeStaged(bare))).toEqual({ id: '0100109106', updated: null, feed: 'thanh-hoa_2' });
+  it('give deduplication their keys from the bytes, lines split across chunks and all', async () => {
+    const text = `${encodeStaged(full)}\n${encodeStaged(bare)}\n\n${encodeStaged({ ...full, enterprise_id: '0100000009' })}`;
+    const bytes = Buffer.from(text);
+    for (const size of [1, 7, 64, bytes.length]) {
+      const keys: Array<[string, string | null]> = [];
+      await scanStagedKeys(chunks(bytes, size), (id, updated) => keys.push([id, updated]));
+      expect(keys).toEqual([
+        ['2801234567-001', '2025-12-01'],
+        ['0100109106', null],
+        ['0100000009', '2025-12-01'],
+      ]);
+    }
+    await expect(scanStagedKeys(chunks(Buffer.from('no tabs here\n'), 4), () => undefined)).rejects.toThrow(
+      /wrong number of fields/,
+    );
   });
 
   it('refuse a field that would break the layout, naming the feed and row', () => {
@@ -55,3 +63,7 @@ describe('staged rows', () => {
     expect(() => decodeStaged('only\tthree\tfields')).toThrow(/wrong number of fields/);
   });
 });
+
+async function* chunks(bytes: Buffer, size: number): AsyncIterable<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
