@@ -8,11 +8,14 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { readEnv } from '../src/config/env.js';
 import { writeExport } from '../src/generator/index.js';
 import { packageRoot } from '../src/pipeline/packageRoot.js';
+import { threadCount } from '../src/threads/spec.js';
 
 const root = packageRoot();
 const work = path.join(root, '.bench');
@@ -64,6 +67,12 @@ async function inlineRun(file: string, label: string): Promise<RunFigures> {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as RunFigures;
 }
 
+/** What the runs may use: the threads setting and the machine's cores. */
+function threadsText(): string {
+  const setting = readEnv().DTE_THREADS;
+  return `${threadCount(setting)} thread(s) per stage (DTE_THREADS=${setting ?? 'unset'}, ${availableParallelism()} cores)`;
+}
+
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
@@ -82,7 +91,7 @@ async function main(): Promise<void> {
     const floor = await floorMs(file1m);
     inline1m = await inlineRun(file1m, '1m');
     const s = inline1m.wallMs / 1000;
-    log(`\ninline, 1M rows (${mb.toFixed(1)} MB gzipped)`);
+    log(`\ninline, 1M rows (${mb.toFixed(1)} MB gzipped), ${threadsText()}`);
     log(
       `  wall ${s.toFixed(2)} s · ${Math.round(inline1m.rows / s).toLocaleString('en-US')} rows/s · ${(mb / s).toFixed(1)} MB/s (gzipped) · peak RSS ${inline1m.maxRssMb.toFixed(0)} MB`,
     );

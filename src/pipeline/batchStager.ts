@@ -2,13 +2,8 @@ import type { ParseOptions, RecordBatch, RowContext } from '../input/index.js';
 import { rowContext } from '../input/index.js';
 import type { IngestThreadSetup } from '../threads/ingestMessages.js';
 import { ThreadPool } from '../threads/pool.js';
+import { THREADS_AFTER_ROWS } from '../threads/spec.js';
 import { type StagedBatch, stageBatch, stagedBatchSchema } from './stageBatch.js';
-
-/**
- * Below this many rows an export is validated in the calling thread: starting threads (each loads
- * the catalog) costs more than it saves on a small file.
- */
-const THREADS_AFTER_ROWS = 50_000;
 
 /**
  * Validates an export's batches: in this thread at first, then, once the export proves large, in a

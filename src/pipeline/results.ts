@@ -18,7 +18,7 @@ export const ingestResultSchema = z.object({
   valid: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
   industry_code_systems: z.record(z.string(), z.number().int().nonnegative()),
-  /** Folder of the validated rows, one gzipped NDJSON file per partition, and `rejects.csv`. */
+  /** Folder of the validated rows, one file of tab-separated rows per partition, and `rejects.csv`. */
   staging_prefix: z.string(),
   partitions: z.number().int().positive(),
 });

@@ -8,7 +8,7 @@ import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../pi
 import { classifyResultSchema } from '../pipeline/results.js';
 import { selectFeeds } from '../pipeline/selectFeeds.js';
 import { ThreadPool } from '../threads/pool.js';
-import { threadCount, threadSpecOf } from '../threads/spec.js';
+import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../threads/spec.js';
 
 export interface InlineRunOptions {
   asOf: string;
@@ -40,12 +40,12 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
 }
 
 /**
- * Every partition, in threads when the store can be shared with them (results in partition order,
- * whichever thread finished first), else one after the other in this thread.
+ * Every partition, in threads when the run is large and the store can be shared with them (results
+ * in partition order, whichever thread finished first), else one after the other in this thread.
  */
 async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<ClassifyResult[]> {
   const partitions = Array.from({ length: plan.partitions }, (_, partition) => partition);
-  const spec = threadSpecOf(ctx);
+  const spec = rowsOf(plan) > THREADS_AFTER_ROWS ? threadSpecOf(ctx) : null;
   const pool =
     spec && ThreadPool.open('classifyThread', spec, Math.min(threadCount(ctx.threads), plan.partitions));
   if (!pool) {
@@ -59,4 +59,8 @@ async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<Classif
   } finally {
     await pool.close();
   }
+}
+
+function rowsOf(plan: RunPlan): number {
+  return plan.feeds.reduce((sum, feed) => sum + feed.valid, 0);
 }

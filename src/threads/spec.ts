@@ -27,6 +27,12 @@ export function threadSpecOf(ctx: PipelineContext): ThreadSpec | null {
   };
 }
 
+/**
+ * Below this many rows a stage stays in its own thread: starting threads (each loads its modules
+ * and the catalog) costs more than it saves on a small export or run.
+ */
+export const THREADS_AFTER_ROWS = 50_000;
+
 /** Threads a stage may use: `DTE_THREADS`, else one per core (at most 4); 1 means none. */
 export function threadCount(setting: number | undefined): number {
   return setting ?? Math.min(4, availableParallelism());

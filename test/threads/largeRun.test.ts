@@ -4,6 +4,7 @@ import { writeExport } from '../../src/generator/index.js';
 import type { PipelineContext } from '../../src/pipeline/context.js';
 import { ingestFeed } from '../../src/pipeline/ingest.js';
 import { workKeys } from '../../src/pipeline/stageKeys.js';
+import { runInline } from '../../src/runners/inline.js';
 import { readAll } from '../../src/store/bodies.js';
 import { tempDir, testContext } from '../support/pipelineContext.js';
 
@@ -28,8 +29,8 @@ async function ingest(threads: number) {
   return { result, files };
 }
 
-describe('ingest validation in threads', () => {
-  it('stages the same bytes and counts as validation in one thread', async () => {
+describe('a large run in threads', () => {
+  it('ingest stages the same bytes and counts as validation in one thread', async () => {
     const one = await ingest(1);
     const two = await ingest(2);
     expect(one.result.rows_read).toBeGreaterThanOrEqual(ROWS);
@@ -39,5 +40,30 @@ describe('ingest validation in threads', () => {
       expect(bytes.length).toBeGreaterThan(0);
       expect(bytes.equals(one.files[i]!)).toBe(true);
     });
+  });
+
+  it('publishes the same snapshot files with threads as without', async () => {
+    const run = async (threads: number) => {
+      const ctx = {
+        ...(await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }], { partitions: 4 })),
+        threads,
+      };
+      const outcome = await runInline(ctx, { asOf: '2026-06-30' });
+      if (outcome.status !== 'published') throw new Error(`run ended ${outcome.status}`);
+      const { prefix, manifest_key: manifestKey } = outcome.publish;
+      const manifest = JSON.parse((await readAll(await ctx.store.get(manifestKey))).toString('utf8')) as {
+        outputs: Array<{ key: string; sha256: string }>;
+      };
+      const outputs = manifest.outputs;
+      const files = await Promise.all(
+        outputs.map(async (o) => readAll(await ctx.store.get(`${prefix}${o.key}`))),
+      );
+      return { outputs, files };
+    };
+    const one = await run(1);
+    const two = await run(2);
+    expect(one.outputs.length).toBeGreaterThan(4);
+    expect(two.outputs).toEqual(one.outputs);
+    for (const [i, bytes] of two.files.entries()) expect(bytes.equals(one.files[i]!)).toBe(true);
   });
 });
