@@ -80,8 +80,8 @@ async function* stagedBatches(
 
 /**
  * First pass: which staged row of each enterprise is kept, read from the files' bytes (the feed of a
- * row is its file's). Only ids and dates stay in memory, so the
- * second pass streams the rows in staged order (deterministic: feed order, then file order).
+ * row is its file's). Only ids and dates stay in memory, so the second pass streams the rows in
+ * staged order (deterministic: feed order, then file order).
  */
 async function findWinners(
   ctx: PipelineContext,
