@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RejectedRow } from '../domain/rejects.js';
 import { type RecordBatch, type RowContext, validateRecords } from '../input/index.js';
+import { LineBuffer } from './lineBuffer.js';
 import { partitionOf } from './partition.js';
 import { encodeStaged } from './stagedRecord.js';
 
@@ -14,6 +15,9 @@ export interface StagedBatch {
   parts: Array<Uint8Array | null>;
   rejects: RejectedRow[];
 }
+
+/** A partition's share of a 4,096-row batch is about 50 KiB. */
+const PART_BYTES = 64 * 1024;
 
 export const stagedBatchSchema = z.object({
   rowsRead: z.number().int(),
@@ -35,7 +39,7 @@ export const stagedBatchSchema = z.object({
  * runs it, so the staged files do not depend on how batches were spread over threads.
  */
 export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: number): StagedBatch {
-  const lines: string[][] = Array.from({ length: partitions }, () => []);
+  const lines = Array.from({ length: partitions }, () => new LineBuffer(PART_BYTES));
   const systems: Record<string, number> = {};
   const rejects: RejectedRow[] = [];
   let accepted = 0;
@@ -43,20 +47,12 @@ export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: numb
     accept(record) {
       accepted++;
       systems[record.main_industry_system] = (systems[record.main_industry_system] ?? 0) + 1;
-      lines[partitionOf(record.enterprise_id, partitions)]!.push(encodeStaged(record));
+      lines[partitionOf(record.enterprise_id, partitions)]!.write(encodeStaged(record));
     },
     reject(row) {
       rejects.push(row);
     },
   });
-  return { rowsRead: accepted + rejects.length, accepted, systems, parts: lines.map(encodeLines), rejects };
-}
-
-/** Lines as one UTF-8 buffer of its own (not a slice of Node's shared pool), so it can be transferred. */
-function encodeLines(lines: string[]): Uint8Array | null {
-  if (lines.length === 0) return null;
-  const text = `${lines.join('\n')}\n`;
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
-  return bytes;
+  const parts = lines.map((part) => (part.length === 0 ? null : part.take()));
+  return { rowsRead: accepted + rejects.length, accepted, systems, parts, rejects };
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { LineBuffer } from '../../src/pipeline/lineBuffer.js';
+
+describe('line buffers', () => {
+  it('hold lines as UTF-8 with a newline each, growing past their first size and starting afresh after take', () => {
+    const lines = new LineBuffer(8);
+    const text = ['Công ty TNHH Phần mềm Hàm Rồng', '', 'x'.repeat(100), 'Đắk Lắk 😀'];
+    expect(lines.fits(text[0]!)).toBe(false);
+    for (const line of text) lines.write(line);
+    lines.append(Buffer.from('ready\n'));
+    const first = Buffer.from(lines.take());
+    expect(first.toString('utf8')).toBe(`${text.join('\n')}\nready\n`);
+    expect(lines.length).toBe(0);
+    lines.write('again');
+    expect(Buffer.from(lines.take()).toString('utf8')).toBe('again\n');
+    expect(first.toString('utf8')).toBe(`${text.join('\n')}\nready\n`);
+  });
+});
