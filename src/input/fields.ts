@@ -2,9 +2,12 @@ import type { Status } from '../domain/record.js';
 
 /** `0100 109 106`, `0100.109.106` → `0100109106`; null unless an enterprise or dependent-unit id. */
 export function enterpriseId(raw: string): string | null {
+  if (ENTERPRISE_ID.test(raw)) return raw; // most ids come without separators
   const id = raw.replace(/[\s.]/g, '');
-  return /^\d{10}(-\d{3})?$/.test(id) ? id : null;
+  return ENTERPRISE_ID.test(id) ? id : null;
 }
+
+const ENTERPRISE_ID = /^\d{10}(-\d{3})?$/;
 
 const COMBINING = /[\u0300-\u036f]/;
 const LOOSE_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
