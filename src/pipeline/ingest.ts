@@ -9,7 +9,7 @@ import { BatchStager } from './batchStager.js';
 import type { PipelineContext } from './context.js';
 import { findFeed } from './context.js';
 import type { IngestResult } from './results.js';
-import { StagingSink, type Summary, stageExport } from './stageExport.js';
+import { StagingSink, stageExport } from './stageExport.js';
 import { workKeys } from './stageKeys.js';
 
 export interface IngestPayload {
@@ -66,9 +66,9 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     defaultProvince: feed.default_province,
   };
   const stager = new BatchStager(options, partitions, threadCount(ctx.threads));
-  let summary: Summary;
+  let rowsRead: number;
   try {
-    summary = await stageExport(await ctx.store.get(fetched.rawKey), options, stager, sink);
+    rowsRead = await stageExport(await ctx.store.get(fetched.rawKey), options, stager, sink);
   } catch (error) {
     sink.destroy();
     throw error;
@@ -76,20 +76,21 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     await stager.close();
   }
   await sink.close();
-  if (summary.rowsRead !== summary.accepted + summary.rejected || summary.accepted !== sink.accepted) {
+  const { accepted, rejected } = sink;
+  if (rowsRead !== accepted + rejected) {
     throw new DteError('row counts do not reconcile after validation', {
       feed: feed.id,
       file: fetched.fileName,
-      rowsRead: summary.rowsRead,
-      accepted: summary.accepted,
-      rejected: summary.rejected,
+      rowsRead,
+      accepted,
+      rejected,
     });
   }
   log.info(
     {
-      rowsRead: summary.rowsRead,
-      valid: summary.accepted,
-      rejected: summary.rejected,
+      rowsRead,
+      valid: accepted,
+      rejected,
       rawKey: fetched.rawKey,
     },
     'feed ingested',
@@ -102,9 +103,9 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     bytes: fetched.bytes,
     sha256: fetched.sha256,
     fetch_status: fetched.status,
-    rows_read: summary.rowsRead,
-    valid: summary.accepted,
-    rejected: summary.rejected,
+    rows_read: rowsRead,
+    valid: accepted,
+    rejected,
     industry_code_systems: sink.systems(),
     staging_prefix: prefix,
     partitions,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RejectedRow } from '../domain/rejects.js';
+import { REJECT_REASONS, type RejectedRow } from '../domain/rejects.js';
 import { type RecordBatch, type RowContext, validateRecords } from '../input/index.js';
 import { LineBuffer } from './lineBuffer.js';
 import { partitionOf } from './partition.js';
@@ -7,7 +7,6 @@ import { encodeStaged } from './stagedRecord.js';
 
 /** A batch after validation: its staged lines per partition (UTF-8, each line ending in `\n`), its rejects. */
 export interface StagedBatch {
-  rowsRead: number;
   accepted: number;
   /** Accepted rows per industry code system of the main code. */
   systems: Record<string, number>;
@@ -20,14 +19,13 @@ export interface StagedBatch {
 const PART_BYTES = 64 * 1024;
 
 export const stagedBatchSchema = z.object({
-  rowsRead: z.number().int(),
   accepted: z.number().int(),
   systems: z.record(z.string(), z.number().int()),
   parts: z.array(z.instanceof(Uint8Array).nullable()),
   rejects: z.array(
     z.object({
       line: z.number().int(),
-      reason: z.custom<RejectedRow['reason']>((v) => typeof v === 'string'),
+      reason: z.enum(REJECT_REASONS),
       message: z.string(),
       cells: z.array(z.string()),
     }),
@@ -54,5 +52,5 @@ export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: numb
     },
   });
   const parts = lines.map((part) => (part.length === 0 ? null : part.take()));
-  return { rowsRead: accepted + rejects.length, accepted, systems, parts, rejects };
+  return { accepted, systems, parts, rejects };
 }

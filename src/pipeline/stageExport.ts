@@ -7,34 +7,27 @@ import { PartitionWriter } from './partitionWriter.js';
 import type { StagedBatch } from './stageBatch.js';
 import { workKeys } from './stageKeys.js';
 
-export interface Summary {
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-}
-
 /**
  * Reads the export's batches and stages them, several in flight when threads validate them, each
  * applied in the order it was read: the staged files are the same bytes with or without threads.
+ * Returns the rows read, counted here from the records handed out, so that the caller can check
+ * them against the outcomes the sink received.
  */
 export async function stageExport(
   input: Readable,
   options: ParseOptions,
   stager: BatchStager,
   sink: StagingSink,
-): Promise<Summary> {
-  const summary: Summary = { rowsRead: 0, accepted: 0, rejected: 0 };
+): Promise<number> {
+  let rowsRead = 0;
   const inFlight: Array<Promise<StagedBatch>> = [];
   const applyOldest = async () => {
-    const staged = await inFlight.shift()!;
-    summary.rowsRead += staged.rowsRead;
-    summary.accepted += staged.accepted;
-    summary.rejected += staged.rejects.length;
-    sink.apply(staged);
+    sink.apply(await inFlight.shift()!);
     await sink.drain();
   };
   try {
     for await (const batch of readRecordBatches(input, options)) {
+      rowsRead += batch.texts.length;
       inFlight.push(stager.stage(batch));
       while (inFlight.length >= stager.depth) await applyOldest();
     }
@@ -42,13 +35,13 @@ export async function stageExport(
   } finally {
     for (const pending of inFlight) pending.catch(() => undefined);
   }
-  return summary;
+  return rowsRead;
 }
 
 /** Where staged batches go: validated rows to their partition, rejected rows to the feed's rejects file. */
 export class StagingSink {
   accepted = 0;
-  private rows = 0;
+  rejected = 0;
   private readonly partitions: PartitionWriter;
   private readonly rejects = new PassThrough();
   private readonly rejectsUpload: Promise<unknown>;
@@ -73,7 +66,9 @@ export class StagingSink {
 
   /** A batch's staged lines to their partitions and its rejects to the rejects file. */
   apply(batch: StagedBatch): void {
+    const before = this.accepted + this.rejected;
     this.accepted += batch.accepted;
+    this.rejected += batch.rejects.length;
     for (const [system, n] of Object.entries(batch.systems)) {
       this.bySystem.set(system, (this.bySystem.get(system) ?? 0) + n);
     }
@@ -81,10 +76,9 @@ export class StagingSink {
       if (bytes) this.partitions.writeBytes(partition, bytes);
     });
     for (const row of batch.rejects) this.rejects.write(rejectLine(row));
-    const before = this.rows;
-    this.rows += batch.rowsRead;
-    if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(this.rows / 50_000))
-      this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows: this.rows });
+    const rows = this.accepted + this.rejected;
+    if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(rows / 50_000))
+      this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows });
   }
 
   drain(): Promise<void> {
@@ -98,7 +92,7 @@ export class StagingSink {
   async close(): Promise<void> {
     this.rejects.end();
     await Promise.all([this.partitions.close(), this.rejectsUpload]);
-    this.ctx.onProgress?.({ stage: 'ingest', feed: this.feedId, rows: this.rows });
+    this.ctx.onProgress?.({ stage: 'ingest', feed: this.feedId, rows: this.accepted + this.rejected });
   }
 
   destroy(): void {
