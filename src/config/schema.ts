@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDUSTRY_CODES_SETTINGS } from '../domain/record.js';
 
 const feedId = z
   .string()
@@ -14,7 +15,7 @@ export const feedSchema = z.object({
   format: z.enum(FEED_FORMATS),
   /** Checked in detail by the sources module (`src/sources/`). */
   source: z.record(z.string(), z.unknown()),
-  industry_codes: z.enum(['vsic2018', 'vsic2025', 'auto']).default('auto'),
+  industry_codes: z.enum(INDUSTRY_CODES_SETTINGS).default('auto'),
   default_province: z.string().nullable().default(null),
   /** Cron in Asia/Ho_Chi_Minh; the as-of date of a scheduled run is the previous day. */
   schedule: z.string().default('0 2 * * *'),

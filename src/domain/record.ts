@@ -6,7 +6,8 @@ export const INDUSTRY_SYSTEMS = ['vsic2018', 'vsic2025'] as const;
 /** The classification system an industry code was read in. */
 export type IndustrySystem = (typeof INDUSTRY_SYSTEMS)[number];
 /** A feed's `industry_codes` setting. */
-export type IndustryCodesSetting = IndustrySystem | 'auto';
+export const INDUSTRY_CODES_SETTINGS = [...INDUSTRY_SYSTEMS, 'auto'] as const;
+export type IndustryCodesSetting = (typeof INDUSTRY_CODES_SETTINGS)[number];
 
 export interface CanonicalRecord {
   enterprise_id: string;

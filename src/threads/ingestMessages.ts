@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEED_FORMATS } from '../config/schema.js';
-import { INDUSTRY_SYSTEMS } from '../domain/record.js';
+import { INDUSTRY_CODES_SETTINGS } from '../domain/record.js';
 import { FIELDS } from '../input/headers.js';
 
 /** What an ingest thread is started with: the feed's parse options (less the catalog it loads) and the partitions. */
@@ -10,7 +10,7 @@ export const ingestThreadSetup = z.object({
     fileName: z.string(),
     format: z.enum(FEED_FORMATS),
     asOf: z.string(),
-    industryCodes: z.enum([...INDUSTRY_SYSTEMS, 'auto']),
+    industryCodes: z.enum(INDUSTRY_CODES_SETTINGS),
     defaultProvince: z.string().nullable(),
   }),
   partitions: z.number().int().positive(),

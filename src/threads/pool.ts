@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type TransferListItem, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { DteError, type ErrorContext } from '../domain/errors.js';
 import { packageRoot } from '../pipeline/packageRoot.js';
 import { threadReply } from './messages.js';
@@ -26,7 +26,6 @@ interface Pending {
 
 interface Queued {
   payload: unknown;
-  transfer?: TransferListItem[];
   pending: Pending;
 }
 
@@ -76,10 +75,10 @@ export class ThreadPool {
     return thread;
   }
 
-  run(payload: unknown, transfer?: TransferListItem[]): Promise<unknown> {
+  run(payload: unknown): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ payload, transfer, pending: { resolve, reject } });
+      this.queue.push({ payload, pending: { resolve, reject } });
       this.dispatch();
     });
   }
@@ -87,10 +86,10 @@ export class ThreadPool {
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const thread = this.idle.pop()!;
-      const { payload, transfer, pending } = this.queue.shift()!;
+      const { payload, pending } = this.queue.shift()!;
       const id = this.nextId++;
       this.inFlight.set(id, { thread, pending });
-      thread.postMessage({ id, payload }, transfer);
+      thread.postMessage({ id, payload });
     }
   }
 
