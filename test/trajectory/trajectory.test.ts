@@ -65,25 +65,19 @@ describe('projection', () => {
   });
 
   it('gives no date for a flat or falling trend, and a miss', () => {
-    const flat = project(
-      [
-        { date: '2025-01-01', value: 10 },
-        { date: '2025-04-01', value: 10 },
-        { date: '2025-07-01', value: 10 },
-      ],
-      target,
-      '2025-07-01',
-    );
+    const quarterly = (january: number, april: number, july: number) =>
+      project(
+        [
+          { date: '2025-01-01', value: january },
+          { date: '2025-04-01', value: april },
+          { date: '2025-07-01', value: july },
+        ],
+        target,
+        '2025-07-01',
+      );
+    const flat = quarterly(10, 10, 10);
     expect(flat).toMatchObject({ projected_value_next: 10, projected_date: null, projected_miss: true });
-    const falling = project(
-      [
-        { date: '2025-01-01', value: 10 },
-        { date: '2025-04-01', value: 8 },
-        { date: '2025-07-01', value: 6 },
-      ],
-      target,
-      '2025-07-01',
-    );
+    const falling = quarterly(10, 8, 6);
     expect(falling?.projected_date).toBeNull();
     expect(falling?.projected_miss).toBe(true);
     expect(falling?.projected_value_next).toBeLessThan(6);
