@@ -11,16 +11,23 @@ export const VSIC2025_FROM = '2025-11-15';
 const classListSchema = z.object({
   system: z.enum(['vsic2018', 'vsic2025']),
   source: z.string(),
-  classes: z.array(z.string().regex(/^\d{4}$/)),
+  classes: z.array(z.object({ code: z.string().regex(/^\d{4}$/), name: z.string().min(1) })),
 });
 
 export interface IndustryCatalog extends IndustryCodeResolver {
   has(system: IndustrySystem, code: string): boolean;
 }
 
-function classes(file: string): Set<string> {
-  const text = readFileSync(path.join(packageRoot(), 'src/classify/data', file), 'utf8');
-  return new Set(classListSchema.parse(JSON.parse(text)).classes);
+export type ClassList = z.infer<typeof classListSchema>;
+
+/** A system's class list (`src/classify/data/<system>-classes.json`): codes with their names. */
+export function classList(system: IndustrySystem): ClassList {
+  const text = readFileSync(path.join(packageRoot(), 'src/classify/data', `${system}-classes.json`), 'utf8');
+  return classListSchema.parse(JSON.parse(text));
+}
+
+function classes(system: IndustrySystem): Set<string> {
+  return new Set(classList(system).classes.map((c) => c.code));
 }
 
 let cached: IndustryCatalog | undefined;
@@ -33,8 +40,8 @@ let cached: IndustryCatalog | undefined;
 export function loadIndustryCatalog(): IndustryCatalog {
   if (cached) return cached;
   const lists: Record<IndustrySystem, Set<string>> = {
-    vsic2018: classes('vsic2018-classes.json'),
-    vsic2025: classes('vsic2025-classes.json'),
+    vsic2018: classes('vsic2018'),
+    vsic2025: classes('vsic2025'),
   };
   const has = (system: IndustrySystem, code: string) => lists[system].has(code.slice(0, 4));
   cached = {

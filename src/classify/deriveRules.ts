@@ -2,22 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../pipeline/packageRoot.js';
+import { type ConversionRow, conversionRows, conversionSource } from './conversion.js';
 import type { RuleSet } from './ruleSet.js';
 
-export const conversionSchema = z.object({
-  source: z.string(),
-  scope: z.string(),
-  rows: z.array(
-    z.object({
-      from: z.string(),
-      from_name: z.string(),
-      to: z.string(),
-      to_name: z.string(),
-      relationship: z.string(),
-    }),
-  ),
-});
-export type Conversion = z.infer<typeof conversionSchema>;
+/** The conversion the derivation reads: the level-4 rows of the official 2018 → 2025 table. */
+export interface Conversion {
+  source: string;
+  rows: readonly ConversionRow[];
+}
 
 export const decisionsSchema = z.object({
   about: z.string(),
@@ -30,7 +22,10 @@ function readData<T>(file: string, schema: z.ZodType<T>): T {
 }
 
 export function conversionTable(): Conversion {
-  return readData('vsic-2018-2025-ict.json', conversionSchema);
+  return {
+    source: conversionSource().source,
+    rows: conversionRows('2018-2025').filter((row) => row.level === 4),
+  };
 }
 
 export function vsic2025Decisions(): Decisions {
@@ -73,7 +68,7 @@ export function deriveVsic2025(base: RuleSet, conversion: Conversion, decisions:
   return {
     id: 'vsic2025-ict-v1',
     system: 'vsic2025',
-    source: `derived from ${base.id} through the official VSIC 2018 → 2025 conversion table (src/classify/data/vsic-2018-2025-ict.json) and the decisions in src/classify/data/vsic2025-decisions.json`,
+    source: `derived from ${base.id} through the official VSIC 2018 → 2025 conversion table (src/classify/data/vsic-conversion-2018-2025.tsv, level 4) and the decisions in src/classify/data/vsic2025-decisions.json`,
     categories,
     provenance,
   };

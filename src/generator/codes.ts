@@ -19,7 +19,7 @@ export const DTE_2018: ReadonlyArray<readonly [string, number]> = [
 ];
 export const DTE_2018_TOTAL = DTE_2018.reduce((s, [, w]) => s + w, 0);
 
-/** Classes with the same code and meaning in VSIC 2018 and 2025: most of the economy. */
+/** Common non-digital classes; a re-coded enterprise keeps its code, still a class of VSIC 2018 or 2025 (so `auto` reads it). */
 export const COMMON: ReadonlyArray<readonly [string, number]> = [
   ['4633', 6],
   ['4711', 8],

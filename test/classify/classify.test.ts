@@ -116,6 +116,8 @@ describe('VSIC 2025 rule set', () => {
       '2610→2611 solar cells',
       '6311→5912 film post-production',
       '6311→5920 sound recording',
+      '9511→9540 repair intermediation',
+      '9512→9540 repair intermediation',
     ]);
     const digital = table.filter((r) => rules.categoryOf('vsic2018', r.from) !== null);
     const unambiguous = digital.filter((r) => !ambiguous.has(`${r.from}→${r.to} ${ambiguousName(r.to)}`));
@@ -127,5 +129,12 @@ describe('VSIC 2025 rule set', () => {
 });
 
 function ambiguousName(code: string): string {
-  return { '2611': 'solar cells', '5912': 'film post-production', '5920': 'sound recording' }[code] ?? '';
+  return (
+    {
+      '2611': 'solar cells',
+      '5912': 'film post-production',
+      '5920': 'sound recording',
+      '9540': 'repair intermediation',
+    }[code] ?? ''
+  );
 }
