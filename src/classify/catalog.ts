@@ -26,8 +26,26 @@ export function classList(system: IndustrySystem): ClassList {
   return classListSchema.parse(JSON.parse(text));
 }
 
-function classes(system: IndustrySystem): Set<string> {
-  return new Set(classList(system).classes.map((c) => c.code));
+/**
+ * A system's classes as one flag per 4-digit number: every row asks for its main and secondary
+ * codes in both systems, and a string set made each ask slice and hash the code.
+ */
+function classFlags(system: IndustrySystem): Uint8Array {
+  const flags = new Uint8Array(10_000);
+  for (const c of classList(system).classes) flags[Number(c.code)] = 1;
+  return flags;
+}
+
+/** The number of a code's first four characters, or -1 unless they are digits. */
+function classNumber(code: string): number {
+  if (code.length < 4) return -1;
+  let n = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = code.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 let cached: IndustryCatalog | undefined;
@@ -39,11 +57,14 @@ let cached: IndustryCatalog | undefined;
  */
 export function loadIndustryCatalog(): IndustryCatalog {
   if (cached) return cached;
-  const lists: Record<IndustrySystem, Set<string>> = {
-    vsic2018: classes('vsic2018'),
-    vsic2025: classes('vsic2025'),
+  const lists: Record<IndustrySystem, Uint8Array> = {
+    vsic2018: classFlags('vsic2018'),
+    vsic2025: classFlags('vsic2025'),
   };
-  const has = (system: IndustrySystem, code: string) => lists[system].has(code.slice(0, 4));
+  const has = (system: IndustrySystem, code: string) => {
+    const n = classNumber(code);
+    return n >= 0 && lists[system][n] === 1;
+  };
   cached = {
     has,
     resolve(code: string, setting: IndustryCodesSetting, rowDate: string): IndustrySystem | null {

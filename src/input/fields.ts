@@ -51,8 +51,11 @@ const words: Record<Status, string[]> = {
   ],
   dissolved: ['Đã giải thể', 'Đã phá sản', 'Đã chấm dứt hoạt động', 'Đã đóng mã số thuế'],
 };
-for (const [status, list] of Object.entries(words))
-  for (const w of list) STATUS_WORDS[statusKey(w)] = status as Status;
+/** The status words as registries write them, each with its status. */
+export const STATUS_WORDS_AS_WRITTEN: ReadonlyArray<readonly [string, Status]> = Object.entries(
+  words,
+).flatMap(([status, list]) => list.map((w) => [w, status as Status] as const));
+for (const [w, status] of STATUS_WORDS_AS_WRITTEN) STATUS_WORDS[statusKey(w)] = status;
 
 function statusKey(raw: string): string {
   return raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');

@@ -18,6 +18,15 @@ import {
 } from './fields.js';
 import type { Field } from './headers.js';
 import { memo } from './memo.js';
+import {
+  capitalShortcut,
+  codeListShortcut,
+  codeShortcut,
+  type DateTexts,
+  dateShortcut,
+  SKIP,
+  statusShortcut,
+} from './shortcuts.js';
 
 /** A row's cells by canonical field, as text (`''` when the column is absent or empty). */
 export type RawRow = Record<Field, string>;
@@ -43,17 +52,32 @@ const reject = (reason: RejectReason, message: string): RowOutcome => ({ ok: fal
  * parse (`createRowCaches` in `parseFeed`), so nothing stays in a worker's memory between jobs.
  */
 export function createRowCaches(vietnamese: boolean) {
+  const dateTexts: DateTexts = new Map();
   return {
-    date: memo((raw) => parseDate(raw, vietnamese)),
-    status: memo((raw) => parseStatus(raw, vietnamese)),
-    capital: memo(parseCapital),
-    codeList: memo(industryCodes),
-    mainCode: memo(industryCode),
+    date: shortcut(
+      (raw) => dateShortcut(raw, vietnamese, dateTexts),
+      memo((raw) => parseDate(raw, vietnamese)),
+    ),
+    status: shortcut(
+      (raw) => statusShortcut(raw, vietnamese),
+      memo((raw) => parseStatus(raw, vietnamese)),
+    ),
+    capital: shortcut(capitalShortcut, memo(parseCapital)),
+    codeList: shortcut(codeListShortcut, memo(industryCodes)),
+    mainCode: shortcut(codeShortcut, memo(industryCode)),
     province: memo(resolveProvince, 10_000),
     legacyProvince: memo(resolveLegacyProvince, 10_000),
   };
 }
 export type RowCaches = ReturnType<typeof createRowCaches>;
+
+/** The shortcut's answer, or the cached full parse where the shortcut is unsure (`shortcuts.ts`). */
+function shortcut<T>(fast: (raw: string) => T | typeof SKIP, full: (raw: string) => T): (raw: string) => T {
+  return (raw) => {
+    const value = fast(raw);
+    return value === SKIP ? full(raw) : value;
+  };
+}
 
 function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
   const { province, legacyProvince } = ctx.caches;
