@@ -3,6 +3,19 @@ import { emptyTally, type PartitionCounts, type Tally } from './tally.js';
 
 type Located = Pick<PreviousRecord, 'province_code' | 'legacy_province_code'>;
 
+/** What the counts read of a classified record. */
+export type CountedRecord = Pick<
+  ClassifiedRecord,
+  | 'is_dependent_unit'
+  | 'province_code'
+  | 'legacy_province_code'
+  | 'registration_date'
+  | 'status'
+  | 'is_dte'
+  | 'dte_category'
+  | 'digital_secondary'
+>;
+
 /** Adds a record's contribution to its current province and, when known, its pre-2025 province. */
 class Counter {
   readonly counts: PartitionCounts = { provinces: {}, legacy: {} };
@@ -38,7 +51,7 @@ export class PartitionCounter {
   }
 
   /** `before` is the enterprise's record in the previous snapshot, if any. */
-  add(r: ClassifiedRecord, before: PreviousRecord | undefined): void {
+  add(r: CountedRecord, before: PreviousRecord | undefined): void {
     if (r.is_dependent_unit) {
       this.counter.add(r, (t) => t.dependent_units++);
       return;

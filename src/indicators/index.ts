@@ -5,7 +5,7 @@ export {
   type IndicatorTables,
   type LegacyIndicatorRow,
 } from './build.js';
-export { countPartition, PartitionCounter } from './count.js';
+export { type CountedRecord, countPartition, PartitionCounter } from './count.js';
 export { mergeCounts } from './merge.js';
 export { percent } from './ratio.js';
 export * from './schema.js';

@@ -25,6 +25,19 @@ export class LineBuffer {
     this.bytes[this.used++] = 0x0a;
   }
 
+  /**
+   * For a line written in place: the buffer, with `room` bytes free from `length` on. The writer
+   * then says with `commit` where its bytes (its `\n` included) end.
+   */
+  space(room: number): Buffer {
+    this.reserve(room);
+    return this.bytes;
+  }
+
+  commit(end: number): void {
+    this.used = end;
+  }
+
   /** Lines already encoded, each ending in `\n`. */
   append(lines: Uint8Array): void {
     this.reserve(lines.length);

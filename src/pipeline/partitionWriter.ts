@@ -60,6 +60,13 @@ export class PartitionWriter {
     lane.lines.write(line);
   }
 
+  /** A lane's buffer with room for a line of at most `room` bytes, to write in place (`LineBuffer.space`). */
+  lineSpace(partition: number, room: number): LineBuffer {
+    const lane = this.lanes[partition]!;
+    if (lane.lines.length + room > LANE_BYTES) this.flushLane(lane);
+    return lane.lines;
+  }
+
   /** Lines already encoded (each ending in `\n`), after whatever the lane holds. */
   writeBytes(partition: number, bytes: Uint8Array): void {
     const lane = this.lanes[partition]!;

@@ -3,7 +3,7 @@ import { REJECT_REASONS, type RejectedRow } from '../domain/rejects.js';
 import { type RecordBatch, type RowContext, validateRecords } from '../input/index.js';
 import { LineBuffer } from './lineBuffer.js';
 import { partitionOf } from './partition.js';
-import { encodeStaged } from './stagedRecord.js';
+import { writeStaged } from './stagedRecord.js';
 
 /** A batch after validation: its staged lines per partition (UTF-8, each line ending in `\n`), its rejects. */
 export interface StagedBatch {
@@ -45,7 +45,7 @@ export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: numb
     accept(record) {
       accepted++;
       systems[record.main_industry_system] = (systems[record.main_industry_system] ?? 0) + 1;
-      lines[partitionOf(record.enterprise_id, partitions)]!.write(encodeStaged(record));
+      writeStaged(record, lines[partitionOf(record.enterprise_id, partitions)]!);
     },
     reject(row) {
       rejects.push(row);

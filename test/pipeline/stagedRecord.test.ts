@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStaged, encodeStaged, scanStagedKeys } from '../../src/pipeline/stagedRecord.js';
+import { LineBuffer } from '../../src/pipeline/lineBuffer.js';
+import { decodeStaged, encodeStaged, scanStagedKeys, writeStaged } from '../../src/pipeline/stagedRecord.js';
 import { bareRecord, fullRecord } from '../support/records.js';
 
 describe('staged rows', () => {
@@ -7,6 +8,14 @@ describe('staged rows', () => {
     expect(decodeStaged(encodeStaged(fullRecord))).toEqual(fullRecord);
     expect(decodeStaged(encodeStaged(bareRecord))).toEqual(bareRecord);
     expect(encodeStaged(fullRecord)).not.toContain('\n');
+  });
+
+  it('are written into a buffer as the bytes of their text, non-ASCII where validation does not forbid it', () => {
+    const records = [fullRecord, bareRecord, { ...fullRecord, feed_id: 'thanh-hoá', legal_form: '' }];
+    const lines = new LineBuffer(64);
+    for (const r of records) writeStaged(r, lines);
+    const expected = records.map((r) => `${encodeStaged(r)}\n`).join('');
+    expect(Buffer.from(lines.take()).toString('utf8')).toBe(expected);
   });
 
   it('give deduplication their keys from the bytes, lines split across chunks and all', async () => {
