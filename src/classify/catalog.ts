@@ -36,8 +36,8 @@ function classFlags(system: IndustrySystem): Uint8Array {
   return flags;
 }
 
-/** The number of a code's first four characters, or -1 unless they are digits. */
-function classNumber(code: string): number {
+/** The number of a code's first four characters (its class), or -1 unless they are digits. */
+export function classNumber(code: string): number {
   if (code.length < 4) return -1;
   let n = 0;
   for (let i = 0; i < 4; i++) {

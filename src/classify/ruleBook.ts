@@ -1,4 +1,5 @@
 import type { IndustrySystem } from '../domain/record.js';
+import { classNumber } from './catalog.js';
 import { loadRuleSet, type RuleSet } from './ruleSet.js';
 
 /** The rule sets of both systems, with one category list in a stable order. */
@@ -12,17 +13,26 @@ export interface RuleBook {
 }
 
 export function buildRuleBook(vsic2018: RuleSet, vsic2025: RuleSet): RuleBook {
-  const index: Record<IndustrySystem, Map<string, string>> = { vsic2018: new Map(), vsic2025: new Map() };
+  // By class number: classify asks for every row's main and secondary codes, and a map keyed by
+  // text made each question slice and hash the code.
+  const classes = (): Array<string | undefined> => new Array<string | undefined>(10_000).fill(undefined);
+  const index: Record<IndustrySystem, Array<string | undefined>> = {
+    vsic2018: classes(),
+    vsic2025: classes(),
+  };
   for (const set of [vsic2018, vsic2025]) {
     for (const [category, codes] of Object.entries(set.categories))
-      for (const code of codes) index[set.system].set(code, category);
+      for (const code of codes) index[set.system][classNumber(code)] = category;
   }
   const categories = [...new Set([...Object.keys(vsic2018.categories), ...Object.keys(vsic2025.categories)])];
   return {
     id: `${vsic2018.id}+${vsic2025.id}`,
     categories,
     bySystem: { vsic2018, vsic2025 },
-    categoryOf: (system, code) => index[system].get(code.slice(0, 4)) ?? null,
+    categoryOf: (system, code) => {
+      const n = classNumber(code);
+      return n < 0 ? null : (index[system][n] ?? null);
+    },
   };
 }
 

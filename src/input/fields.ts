@@ -12,11 +12,37 @@ const ENTERPRISE_ID = /^\d{10}(-\d{3})?$/;
 const COMBINING = /[\u0300-\u036f]/;
 const LOOSE_SPACE = /\s\s|[\t\n\r\f\v\u00a0]/;
 
-/** NFC, trimmed, inner white space collapsed; the checks skip the costly steps for text already clean. */
+/** NFC, trimmed, inner white space collapsed; text already clean is returned as it is. */
 export function cleanName(raw: string): string {
+  if (isClean(raw)) return raw;
   const nfc = COMBINING.test(raw) ? raw.normalize('NFC') : raw;
   const trimmed = nfc.trim();
   return LOOSE_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
+
+/**
+ * Whether `cleanName` would give the text back unchanged, in one pass over it (two regular
+ * expressions and a trim cost a name four times as much): no combining mark (so NFC changes
+ * nothing), no white space at either end, no two white spaces running, and no white space but the
+ * plain space. Control characters send the text the long way, to be safe.
+ */
+function isClean(raw: string): boolean {
+  let space = true; // white space at the start is not clean
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c < 0x20) return false;
+    if (c < 0xa0) continue;
+    if (c >= 0x300 && c <= 0x36f) return false;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) return false;
+    if (c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
+  }
+  return !space || raw.length === 0;
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadIndustryCatalog } from '../../src/classify/index.js';
 import { splitRecord } from '../../src/input/csvRecords.js';
 import {
+  cleanName,
   industryCode,
   industryCodes,
   parseCapital,
@@ -153,5 +154,54 @@ describe('cell shortcuts', () => {
     expect(agrees(columns[6]!, codeListShortcut, industryCodes)).toBeGreaterThan(0.9);
     expect(agrees(columns[7]!, s.status[0]!, s.status[1]!)).toBeGreaterThan(0.9);
     expect(agrees(columns[9]!, capitalShortcut, parseCapital)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('names already clean', () => {
+  /** `cleanName` as it was before clean text took its shortcut. */
+  const reference = (raw: string) => {
+    const nfc = /[\u0300-\u036f]/.test(raw) ? raw.normalize('NFC') : raw;
+    const trimmed = nfc.trim();
+    return /\s\s|[\t\n\r\f\v\u00a0]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+  };
+
+  it('come back as they are, and every other text is cleaned as before', () => {
+    const pieces = [
+      'a',
+      'Ạ',
+      'ô',
+      'Hoà',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u0301',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\x01',
+      '\x85',
+    ].concat(['"', '\u202f', 'Công ty', '😀']);
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const texts = [
+      '',
+      ' ',
+      'A',
+      'Công ty TNHH Phần mềm',
+      ' Công ty',
+      'Công ty ',
+      'Công  ty',
+      'Hoa\u0300 Bi\u0300nh',
+    ];
+    for (let i = 0; i < 5000; i++) {
+      const length = next() % 6;
+      texts.push(Array.from({ length }, () => pieces[next() % pieces.length]).join(''));
+    }
+    for (const text of texts) expect(cleanName(text), JSON.stringify(text)).toBe(reference(text));
+    const clean = 'Công ty TNHH Trường Sơn Nam Việt Ba 33';
+    expect(cleanName(clean)).toBe(clean);
   });
 });
