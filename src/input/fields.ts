@@ -39,7 +39,8 @@ function isClean(raw: string): boolean {
     if (c < 0x20) return false;
     if (c < 0xa0) continue;
     if (c >= 0x300 && c <= 0x36f) return false;
-    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) return false;
+    if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029)
+      return false;
     if (c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
   }
   return !space || raw.length === 0;
