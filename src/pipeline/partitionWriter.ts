@@ -42,11 +42,8 @@ export class PartitionWriter {
         // 256 KiB output pieces: with the default 16 KiB, a part took thousands of callbacks and writes.
         // 1 MiB of input may wait: with the default 16 KiB every piece written waited for its own
         // compression, so the caller and the compression took turns instead of running side by side.
-        body = createGzip({
-          level: options.gzipLevel,
-          chunkSize: 256 * 1024,
-          writableHighWaterMark: 1024 * 1024,
-        });
+        const gzip = { level: options.gzipLevel, chunkSize: 256 * 1024, writableHighWaterMark: 1024 * 1024 };
+        body = createGzip(gzip);
         body.on('error', (error) => upload.destroy(error));
         body.pipe(upload);
       }

@@ -222,21 +222,97 @@ export class StagedRow {
     return this.bytes.toString('latin1', this.starts[field]!, this.ends[field]!);
   }
 
-  /** What classification and the counts need, from one decoded run of fields (province to status). */
+  /**
+   * What classification and the counts need. Their texts repeat across a partition (34 provinces,
+   * a few hundred codes, some thousand dates), so each is made once, found again by a number read
+   * from its bytes: most rows make no string at all.
+   */
   codes(): StagedCodes {
-    const f = this.bytes.toString('latin1', this.starts[F.province]!, this.ends[F.status]!).split('\t');
-    const at = (i: number): string => f[i - F.province] as string;
     return {
       is_dependent_unit: this.bytes[this.starts[F.dependent]!] === 0x31,
-      province_code: at(F.province),
-      legacy_province_code: orNull(at(F.legacy)),
-      registration_date: at(F.registered),
-      main_industry_code: at(F.main),
-      main_industry_system: at(F.system) as IndustrySystem,
-      secondary_industry_codes: list(at(F.secondary)),
-      secondary_industry_systems: list(at(F.secondarySystems)) as IndustrySystem[],
-      status: at(F.status) as Status,
+      province_code: this.known(F.province, this.digitsKey(F.province)),
+      legacy_province_code: this.isEmpty(F.legacy) ? null : this.known(F.legacy, this.digitsKey(F.legacy)),
+      registration_date: this.known(F.registered, this.dateKey(F.registered)),
+      main_industry_code: this.known(F.main, this.digitsKey(F.main)),
+      main_industry_system: this.known(F.system, this.wordKey(F.system)) as IndustrySystem,
+      secondary_industry_codes: this.codeList(F.secondary),
+      secondary_industry_systems: this.wordList(F.secondarySystems) as IndustrySystem[],
+      status: this.known(F.status, this.wordKey(F.status)) as Status,
     };
+  }
+
+  private readonly texts = Array.from({ length: FIELDS }, () => new Map<number, string>());
+
+  /** The field's text, made once per key; a key of -1 (no key for these bytes) makes it afresh. */
+  private known(field: number, key: number, start = this.starts[field]!, end = this.ends[field]!): string {
+    if (key < 0) return this.bytes.toString('latin1', start, end);
+    const texts = this.texts[field]!;
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = this.bytes.toString('latin1', start, end);
+      texts.set(key, text);
+    }
+    return text;
+  }
+
+  /** Up to 12 digits as one number, told apart by length (leading zeros count); else -1. */
+  private digitsKey(field: number, start = this.starts[field]!, end = this.ends[field]!): number {
+    if (end - start > 12) return -1;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const d = this.bytes[i]! - 48;
+      if (d < 0 || d > 9) return -1;
+      value = value * 10 + d;
+    }
+    return value * 16 + (end - start);
+  }
+
+  /** `yyyy-MM-dd` as the number yyyyMMdd; else -1. */
+  private dateKey(field: number): number {
+    const start = this.starts[field]!;
+    if (this.ends[field]! - start !== 10 || this.bytes[start + 4] !== 0x2d || this.bytes[start + 7] !== 0x2d)
+      return -1;
+    const y = this.digitsKey(field, start, start + 4);
+    const m = this.digitsKey(field, start + 5, start + 7);
+    const d = this.digitsKey(field, start + 8, start + 10);
+    if (y < 0 || m < 0 || d < 0) return -1;
+    return (y >> 4) * 10_000 + (m >> 4) * 100 + (d >> 4);
+  }
+
+  /** A word of up to 10 lower-case letters and digits, one place of 37 each; else -1. */
+  private wordKey(field: number, start = this.starts[field]!, end = this.ends[field]!): number {
+    if (end - start > 10) return -1;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const b = this.bytes[i]!;
+      const v = b >= 0x61 && b <= 0x7a ? b - 0x61 + 10 : b >= 0x30 && b <= 0x39 ? b - 0x30 : -1;
+      if (v < 0) return -1;
+      value = value * 37 + v + 1;
+    }
+    return value;
+  }
+
+  private codeList(field: number): string[] {
+    return this.list(field, (start, end) => this.known(field, this.digitsKey(field, start, end), start, end));
+  }
+
+  private wordList(field: number): string[] {
+    return this.list(field, (start, end) => this.known(field, this.wordKey(field, start, end), start, end));
+  }
+
+  /** A `,`-separated field's pieces. */
+  private list(field: number, piece: (start: number, end: number) => string): string[] {
+    const start = this.starts[field]!;
+    const end = this.ends[field]!;
+    if (start === end) return [];
+    const pieces: string[] = [];
+    let from = start;
+    for (let i = start; i <= end; i++) {
+      if (i < end && this.bytes[i] !== 0x2c) continue;
+      pieces.push(piece(from, i));
+      from = i + 1;
+    }
+    return pieces;
   }
 
   /** The whole row decoded, as `decodeStaged` would. */

@@ -23,14 +23,20 @@ const same = (record: IngestedRecord) => {
   const expected = `${JSON.stringify(withClassification(record, classification))}\n`;
   expect(out.toString('utf8', 3, end)).toBe(expected);
   expect(end - 3).toBe(Buffer.byteLength(expected));
-  expect(row.codes()).toMatchObject({
-    province_code: record.province_code,
-    legacy_province_code: record.legacy_province_code,
-    main_industry_code: record.main_industry_code,
-    secondary_industry_codes: record.secondary_industry_codes,
-    status: record.status,
-    is_dependent_unit: record.is_dependent_unit,
-  });
+  // Twice: the second answer comes from the texts the row remembers.
+  for (let i = 0; i < 2; i++) {
+    expect(row.codes()).toEqual({
+      is_dependent_unit: record.is_dependent_unit,
+      province_code: record.province_code,
+      legacy_province_code: record.legacy_province_code,
+      registration_date: record.registration_date,
+      main_industry_code: record.main_industry_code,
+      main_industry_system: record.main_industry_system,
+      secondary_industry_codes: record.secondary_industry_codes,
+      secondary_industry_systems: record.secondary_industry_systems,
+      status: record.status,
+    });
+  }
   expect(row.record()).toEqual(record);
 };
 
