@@ -109,7 +109,7 @@ async function findWinners(
   let ref = 0;
   for (const feed of plan.feeds) {
     const body = await ctx.store.get(workKeys.stagedPartition(feed.staging_prefix, partition));
-    await scanStagedKeys(body, (id, updated) => deduper.add(id, { updated, feed: feed.feed_id, ref: ref++ }));
+    await scanStagedKeys(body, (key, updated) => deduper.add(key, updated, feed.feed_id, ref++));
   }
   return { deduper, winners: deduper.winners(ref) };
 }

@@ -1,5 +1,6 @@
 import { DteError } from '../domain/errors.js';
 import type { IndustrySystem, IngestedRecord, Status } from '../domain/record.js';
+import { DEPENDENT } from './dedupe.js';
 import type { LineBuffer } from './lineBuffer.js';
 
 /**
@@ -359,12 +360,12 @@ export function eachLineOf(piece: Buffer, each: (bytes: Buffer, start: number, e
   if (start < piece.length) each(piece, start, piece.length);
 }
 
-/** What deduplication reads of a staged row: its id and update date. */
-export type KeyHandler = (id: string, updated: string | null) => void;
+/** What deduplication reads of a staged row: its id as a number (`enterpriseKey`), its update date as yyyyMMdd or 0. */
+export type KeyHandler = (key: number, updated: number) => void;
 
 /**
  * The keys of every row of a staged file, read from its bytes: deduplication needs only the first
- * two fields (ASCII by validation), so rows are neither decoded as UTF-8 nor split.
+ * two fields (ASCII by validation), so rows are neither decoded nor split, and no string is made.
  */
 export async function scanStagedKeys(body: AsyncIterable<Buffer>, each: KeyHandler): Promise<void> {
   const key = (bytes: Buffer, start: number, end: number) => {
@@ -373,7 +374,35 @@ export async function scanStagedKeys(body: AsyncIterable<Buffer>, each: KeyHandl
     if (b < 0 || b > end) {
       throw new DteError('a staged row has the wrong number of fields', { fields: b < 0 && a < 0 ? 1 : 2 });
     }
-    each(bytes.toString('latin1', start, a), b > a + 1 ? bytes.toString('latin1', a + 1, b) : null);
+    each(idKey(bytes, start, a), b === a + 1 ? 0 : dateNumber(bytes, a + 1, b));
   };
   for await (const piece of wholeLines(body)) eachLineOf(piece, key);
+}
+
+/** `enterpriseKey` of an id's bytes. */
+function idKey(bytes: Buffer, start: number, end: number): number {
+  const dependent = end - start === 14 && bytes[start + 10] === 0x2d;
+  if (end - start !== 10 && !dependent) throw new DteError('a staged row has no enterprise id', {});
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    if (i === start + 10) continue;
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) throw new DteError('a staged row has no enterprise id', {});
+    value = value * 10 + d;
+  }
+  return dependent ? DEPENDENT + value : value;
+}
+
+/** `yyyy-MM-dd` as yyyyMMdd. */
+function dateNumber(bytes: Buffer, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d)
+    throw new DteError('a staged row has no update date in its place', {});
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    if (i === start + 4 || i === start + 7) continue;
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) throw new DteError('a staged row has no update date in its place', {});
+    value = value * 10 + d;
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { enterpriseKey } from '../../src/pipeline/dedupe.js';
 import { LineBuffer } from '../../src/pipeline/lineBuffer.js';
 import { decodeStaged, encodeStaged, scanStagedKeys, writeStaged } from '../../src/pipeline/stagedRecord.js';
 import { bareRecord, fullRecord } from '../support/records.js';
@@ -22,12 +23,12 @@ describe('staged rows', () => {
     const text = `${encodeStaged(fullRecord)}\n${encodeStaged(bareRecord)}\n\n${encodeStaged({ ...fullRecord, enterprise_id: '0100000009' })}`;
     const bytes = Buffer.from(text);
     for (const size of [1, 7, 64, bytes.length]) {
-      const keys: Array<[string, string | null]> = [];
+      const keys: Array<[number, number]> = [];
       await scanStagedKeys(chunks(bytes, size), (id, updated) => keys.push([id, updated]));
       expect(keys).toEqual([
-        ['2801234567-001', '2025-12-01'],
-        ['0100109106', null],
-        ['0100000009', '2025-12-01'],
+        [enterpriseKey('2801234567-001'), 20251201],
+        [enterpriseKey('0100109106'), 0],
+        [enterpriseKey('0100000009'), 20251201],
       ]);
     }
     await expect(scanStagedKeys(chunks(Buffer.from('no tabs here\n'), 4), () => undefined)).rejects.toThrow(
