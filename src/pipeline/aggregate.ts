@@ -91,8 +91,10 @@ async function dteList(
     const text = (await readAll(await ctx.store.get(part.dte_key))).toString('utf8');
     for (const line of text.split('\r\n')) if (line.length > 0) lines.push(`${line}\r\n`);
   }
-  const idOf = (line: string) => line.slice(0, line.indexOf(','));
-  lines.sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  // By id: each line starts with its id (10 digits, a dependent unit's `-NNN` after them) and a
+  // comma, and ids are unique, so comparing whole lines orders them as comparing their ids would
+  // (`,` sorts before `-`: an enterprise before its units), without cutting ids out per comparison.
+  lines.sort();
   return { text: CSV_BOM + dteEnterprisesHeader() + lines.join(''), rows: lines.length };
 }
 
