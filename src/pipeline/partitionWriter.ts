@@ -28,6 +28,7 @@ export interface PartitionWriterOptions {
 export class PartitionWriter {
   private readonly lanes: Lane[];
   private readonly waiting = new Set<Promise<void>>();
+  private readonly compressed: boolean;
 
   constructor(
     store: ObjectStore,
@@ -35,6 +36,7 @@ export class PartitionWriter {
     partitions: number,
     options: PartitionWriterOptions = { contentType: 'application/x-ndjson' },
   ) {
+    this.compressed = options.gzipLevel !== undefined;
     this.lanes = Array.from({ length: partitions }, (_, p) => {
       const upload = new PassThrough({ highWaterMark: 1024 * 1024 });
       let body: Transform = upload;
@@ -79,12 +81,16 @@ export class PartitionWriter {
   }
 
   private flushLane(lane: Lane): void {
-    if (lane.lines.length > 0) this.push(lane, lane.lines.take());
+    if (lane.lines.length === 0) return;
+    const bytes = lane.lines.take();
+    // Gzip has read a piece once its write is done, so the lane may fill the same buffer again;
+    // an upload body may still hold it, so without gzip every piece is a buffer of its own.
+    this.push(lane, bytes, this.compressed ? () => lane.lines.recycle(bytes) : undefined);
   }
 
-  private push(lane: Lane, bytes: Uint8Array): void {
+  private push(lane: Lane, bytes: Uint8Array, written?: () => void): void {
     // One wait per lane: writes go on until the caller drains, and each would add a listener.
-    if (!lane.body.write(bytes) && !lane.full) {
+    if (!lane.body.write(bytes, written) && !lane.full) {
       lane.full = true;
       const wait = new Promise<void>((resolve) => lane.body.once('drain', () => resolve()));
       this.waiting.add(wait);

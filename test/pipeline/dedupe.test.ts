@@ -28,4 +28,31 @@ describe('deduplication', () => {
     expect(d.has('0100000003')).toBe(false);
     expect(d.has('not an id')).toBe(false);
   });
+
+  it('keeps what a plain map of the same rules keeps, over enough rows to grow its table many times', () => {
+    const d = new Deduper();
+    const kept = new Map<number, { ref: number; updated: number }>();
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const rows = 20_000;
+    for (let ref = 0; ref < rows; ref++) {
+      const id = next() % 12_000;
+      const key = id % 3 === 0 ? DEPENDENT + id * 1000 + 1 : 100_000_000 + id;
+      const updated = next() % 4 === 0 ? 0 : 20_240_101 + (next() % 500);
+      d.add(key, updated, ref % 2 === 0 ? 'alpha' : 'beta', ref);
+      const before = kept.get(key);
+      const older = before !== undefined && before.updated !== 0 && updated !== 0 && updated < before.updated;
+      if (!older) kept.set(key, { ref, updated });
+    }
+    const flags = d.winners(rows);
+    const expected = new Uint8Array(rows);
+    for (const { ref } of kept.values()) expected[ref] = 1;
+    expect(flags).toEqual(expected);
+    expect(d.size).toBe(kept.size);
+    const dropped = [...d.duplicates.values()].reduce((a, b) => a + b, 0);
+    expect(dropped).toBe(rows - kept.size);
+  });
 });

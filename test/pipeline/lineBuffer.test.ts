@@ -15,4 +15,20 @@ describe('line buffers', () => {
     expect(Buffer.from(lines.take()).toString('utf8')).toBe('again\n');
     expect(first.toString('utf8')).toBe(`${text.join('\n')}\nready\n`);
   });
+
+  it('fill a recycled buffer again, and keep none that grew past their size', () => {
+    const lines = new LineBuffer(64);
+    lines.write('first');
+    const first = lines.take();
+    lines.recycle(first);
+    lines.write('second');
+    const second = lines.take();
+    expect(second.buffer).toBe(first.buffer);
+    expect(Buffer.from(second).toString('utf8')).toBe('second\n');
+    lines.write('y'.repeat(100)); // grows past 64 bytes: a buffer of its own, not kept for reuse
+    const grown = lines.take();
+    lines.recycle(grown);
+    lines.write('third');
+    expect(lines.take().buffer).not.toBe(grown.buffer);
+  });
 });
