@@ -6,9 +6,10 @@ import { THREADS_AFTER_ROWS } from '../threads/spec.js';
 import { type StagedBatch, stageBatch, stagedBatchSchema } from './stageBatch.js';
 
 /**
- * Validates an export's batches: in this thread at first, then, once the export proves large, in a
- * pool of worker threads. Results are promises, taken in submission order by the caller, so the
- * staged bytes are the same however the batches were spread.
+ * Validates an export's batches: in this thread at first, then, once the export proves large (or
+ * from the first batch, when its size says so), in a pool of worker threads. Results are promises,
+ * taken in submission order by the caller, so the staged bytes are the same however the batches
+ * were spread.
  */
 export class BatchStager {
   private readonly local: RowContext;
@@ -19,6 +20,8 @@ export class BatchStager {
     private readonly options: ParseOptions,
     private readonly partitions: number,
     private readonly threads: number,
+    /** Threads from the first batch on: the export is known to be large (`THREADS_FROM_BYTES`). */
+    private readonly large = false,
   ) {
     this.local = rowContext(options);
   }
@@ -30,7 +33,8 @@ export class BatchStager {
 
   stage(batch: RecordBatch): Promise<StagedBatch> {
     this.rows += batch.texts.length;
-    if (!this.pool && this.threads > 1 && this.rows > THREADS_AFTER_ROWS) this.pool = this.openPool();
+    if (!this.pool && this.threads > 1 && (this.large || this.rows > THREADS_AFTER_ROWS))
+      this.pool = this.openPool();
     if (!this.pool) return Promise.resolve(stageBatch(batch, this.local, this.partitions));
     return this.pool.run(batch).then((result) => stagedBatchSchema.parse(result));
   }

@@ -4,7 +4,7 @@ import { loadIndustryCatalog } from '../classify/index.js';
 import { DteError } from '../domain/errors.js';
 import type { ParseOptions } from '../input/index.js';
 import { fetchSource } from '../sources/index.js';
-import { threadCount } from '../threads/spec.js';
+import { THREADS_FROM_BYTES, threadCount } from '../threads/spec.js';
 import { BatchStager } from './batchStager.js';
 import type { PipelineContext } from './context.js';
 import { findFeed } from './context.js';
@@ -65,7 +65,12 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     industry: loadIndustryCatalog(),
     defaultProvince: feed.default_province,
   };
-  const stager = new BatchStager(options, partitions, threadCount(ctx.threads));
+  const stager = new BatchStager(
+    options,
+    partitions,
+    threadCount(ctx.threads),
+    fetched.bytes >= THREADS_FROM_BYTES,
+  );
   let rowsRead: number;
   try {
     rowsRead = await stageExport(await ctx.store.get(fetched.rawKey), options, stager, sink);

@@ -33,6 +33,12 @@ export function threadSpecOf(ctx: PipelineContext): ThreadSpec | null {
  */
 export const THREADS_AFTER_ROWS = 50_000;
 
+/**
+ * An export at least this large (about 100,000 rows gzipped, 30,000 plain) has ingest start its
+ * threads with its first batch, so that they load while the first rows are read rather than after.
+ */
+export const THREADS_FROM_BYTES = 4 * 1024 * 1024;
+
 /** Threads a stage may use: `DTE_THREADS`, else one per core (at most 4); 1 means none. */
 export function threadCount(setting: number | undefined): number {
   return setting ?? Math.min(4, availableParallelism());
