@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed and memory of the pipeline on generated national exports. Prints figures
  * and ratios; goals are reported, never asserted (they depend on the machine).
- *   1M gzipped vn-dkkd-csv rows inline: rows/s, MB/s, wall, peak RSS, ratio to a gunzip+split floor
+ *   1M gzipped vn-dkkd-csv rows inline, 3 runs (DTE_BENCH_RUNS) each after its own gunzip+split floor:
+ *   rows/s, MB/s, wall, peak RSS, ratio to the floor; goals judged on the medians
  *   2M rows inline: peak RSS against 1M (memory must not grow with the row count)
  *   1M rows through BullMQ with two worker processes, beside the inline figure
  */
@@ -21,6 +22,8 @@ const root = packageRoot();
 const work = path.join(root, '.bench');
 const asOf = '2026-06-30';
 const only = new Set((process.env.DTE_BENCH_ONLY ?? 'inline,memory,distributed').split(','));
+/** Floor-and-run pairs of the 1M measurement (`DTE_BENCH_RUNS`, default 3). */
+const RUNS = Math.max(1, Number(process.env.DTE_BENCH_RUNS ?? 3));
 
 interface RunFigures {
   status: string;
@@ -73,6 +76,12 @@ function threadsText(): string {
   return `${threadCount(setting)} thread(s) per stage (DTE_THREADS=${setting ?? 'unset'}, ${availableParallelism()} cores)`;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
@@ -88,24 +97,36 @@ async function main(): Promise<void> {
   const results: string[] = [];
   let inline1m: RunFigures | null = null;
   if (only.has('inline') || only.has('memory') || only.has('distributed')) {
-    const floor = await floorMs(file1m);
-    inline1m = await inlineRun(file1m, '1m');
-    const s = inline1m.wallMs / 1000;
-    log(`\ninline, 1M rows (${mb.toFixed(1)} MB gzipped), ${threadsText()}`);
+    // This VM's speed drifts by ±20 % from minute to minute: each run is measured right after its own
+    // floor, and the goals are judged on the medians of RUNS pairs.
+    const pairs: Array<{ floor: number; run: RunFigures }> = [];
+    let lines = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const floor = await floorMs(file1m);
+      lines = floor.lines;
+      pairs.push({ floor: floor.ms, run: await inlineRun(file1m, '1m') });
+    }
+    const wall = median(pairs.map((p) => p.run.wallMs));
+    const floor = median(pairs.map((p) => p.floor));
+    const ratio = median(pairs.map((p) => p.run.wallMs / p.floor));
+    const rss = Math.max(...pairs.map((p) => p.run.maxRssMb));
+    inline1m = { ...pairs[0]!.run, wallMs: wall, maxRssMb: rss };
+    const s = wall / 1000;
+    log(`\ninline, 1M rows (${mb.toFixed(1)} MB gzipped), ${threadsText()}, ${RUNS} run(s)`);
+    for (const [i, p] of pairs.entries()) {
+      log(
+        `  run ${i + 1}: wall ${(p.run.wallMs / 1000).toFixed(2)} s · floor ${(p.floor / 1000).toFixed(2)} s · ratio ${(p.run.wallMs / p.floor).toFixed(2)}× · peak RSS ${p.run.maxRssMb.toFixed(0)} MB`,
+      );
+    }
     log(
-      `  wall ${s.toFixed(2)} s · ${Math.round(inline1m.rows / s).toLocaleString('en-US')} rows/s · ${(mb / s).toFixed(1)} MB/s (gzipped) · peak RSS ${inline1m.maxRssMb.toFixed(0)} MB`,
+      `  median: wall ${s.toFixed(2)} s · ${Math.round(inline1m.rows / s).toLocaleString('en-US')} rows/s · ${(mb / s).toFixed(1)} MB/s (gzipped) · peak RSS ${rss.toFixed(0)} MB (highest)`,
     );
     log(
-      `  floor (gunzip + split into ${floor.lines.toLocaleString('en-US')} lines): ${(floor.ms / 1000).toFixed(2)} s · ratio ${(inline1m.wallMs / floor.ms).toFixed(2)}×`,
+      `  floor (gunzip + split into ${lines.toLocaleString('en-US')} lines): median ${(floor / 1000).toFixed(2)} s · ratio ${ratio.toFixed(2)}× (median of the runs' own ratios)`,
     );
-    results.push(goal(s <= 10, `1M rows end to end in ≤ 10 s: ${s.toFixed(2)} s`));
-    results.push(
-      goal(
-        inline1m.wallMs <= 4 * floor.ms,
-        `within 4× the gunzip+split floor: ${(inline1m.wallMs / floor.ms).toFixed(2)}×`,
-      ),
-    );
-    results.push(goal(inline1m.maxRssMb < 400, `peak RSS < 400 MB: ${inline1m.maxRssMb.toFixed(0)} MB`));
+    results.push(goal(s <= 10, `1M rows end to end in ≤ 10 s: ${s.toFixed(2)} s (median)`));
+    results.push(goal(ratio <= 4, `within 4× the gunzip+split floor: ${ratio.toFixed(2)}× (median)`));
+    results.push(goal(rss < 400, `peak RSS < 400 MB: ${rss.toFixed(0)} MB (highest)`));
   }
   if (only.has('memory') && inline1m) {
     const file2m = await ensureExport(2_000_000);
