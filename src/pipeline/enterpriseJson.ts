@@ -23,8 +23,10 @@ export class EnterpriseJsonWriter {
     let p = copy(out, put(out, at, K.id), row, F.id);
     p = text(out, put(out, p, dependent ? K.dependentTrue : K.dependentFalse), row, F.name);
     p = copy(out, put(out, p, K.province), row, F.province);
-    p = quotedOrNull(out, put(out, p, K.legacy), row, F.legacy);
-    p = copy(out, put(out, p, K.registered), row, F.registered);
+    p = row.isEmpty(F.legacy)
+      ? put(out, p, K.legacyNullRegistered)
+      : put(out, copy(out, put(out, p, K.legacy), row, F.legacy), K.quoteRegistered);
+    p = copy(out, p, row, F.registered);
     p = copy(out, put(out, p, K.main), row, F.main);
     p = copy(out, put(out, p, K.system), row, F.system);
     p = list(out, put(out, p, K.secondary), row, F.secondary);
@@ -37,6 +39,10 @@ export class EnterpriseJsonWriter {
     p = quotedOrNull(out, put(out, p, K.updated), row, F.updated);
     p = text(out, put(out, p, K.feed), row, F.feed);
     p = copy(out, put(out, p, K.line), row, F.line);
+    if (!c.is_dte && c.dte_category === null && c.dte_matched_code === null) {
+      // Most rows: the whole tail of a non-DTE in one piece.
+      return put(out, p, c.digital_secondary ? K.otherSecondaryTrue : K.otherSecondaryFalse);
+    }
     p = put(out, p, c.is_dte ? K.dteTrue : K.dteFalse);
     p = put(out, p, c.dte_category === null ? K.null : this.quoted(c.dte_category));
     p = put(out, p, K.matched);
@@ -61,8 +67,9 @@ const TEXTS = {
   dependentTrue: '","is_dependent_unit":true,"name":',
   dependentFalse: '","is_dependent_unit":false,"name":',
   province: ',"province_code":"',
-  legacy: '","legacy_province_code":',
-  registered: ',"registration_date":"',
+  legacy: '","legacy_province_code":"',
+  legacyNullRegistered: '","legacy_province_code":null,"registration_date":"',
+  quoteRegistered: '","registration_date":"',
   main: '","main_industry_code":"',
   system: '","main_industry_system":"',
   secondary: '","secondary_industry_codes":',
@@ -77,6 +84,10 @@ const TEXTS = {
   dteFalse: ',"is_dte":false,"dte_category":',
   matched: ',"dte_matched_code":',
   secondaryTrue: ',"digital_secondary":true}\n',
+  otherSecondaryTrue:
+    ',"is_dte":false,"dte_category":null,"dte_matched_code":null,"digital_secondary":true}\n',
+  otherSecondaryFalse:
+    ',"is_dte":false,"dte_category":null,"dte_matched_code":null,"digital_secondary":false}\n',
   secondaryFalse: ',"digital_secondary":false}\n',
   null: 'null',
   emptyList: '[]',
