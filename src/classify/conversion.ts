@@ -40,6 +40,8 @@ const countsSchema = z.object({
 export const conversionSourceSchema = z.object({
   about: z.string(),
   source: z.string(),
+  /** The length of the source file (`vsic-mapping.json`) in characters: what the tables rebuild to. */
+  source_characters: z.number().int(),
   official_note: z.string(),
   official_note_applies_to: z.string(),
   stated_counts: z.object({

@@ -66,6 +66,26 @@ describe('the official VSIC conversion tables, against the counts their source s
     });
   }
 
+  it('rebuild the source file to its exact length: no character dropped or added', () => {
+    // The source is one JSON text in a fixed key order; written the same way from the tables, it must
+    // come out as long as the file the rows were copied from, its notes and unmapped codes included.
+    const record = (fromVersion: string, toVersion: string) => (r: ConversionRow) =>
+      `{"fromVersion":"${fromVersion}","fromCode":"${r.from}","fromName":${JSON.stringify(r.from_name)},` +
+      `"toVersion":"${toVersion}","toCode":"${r.to}","toName":${JSON.stringify(r.to_name)},` +
+      `"relationship":"${r.relationship}",` +
+      (r.flagged ? `"officialNote":${JSON.stringify(source.official_note)},` : '') +
+      `"level":${r.level},"flagged":${r.flagged}}`;
+    const unmapped = source.unmapped_2025
+      .map((u) => `{"code":"${u.code}","level":${u.level},"name":${JSON.stringify(u.name)}}`)
+      .join(',');
+    const text =
+      `{"2018-2025":{"mappings":[${conversionRows('2018-2025').map(record('2018', '2025')).join(',')}],"unmapped":[]},` +
+      `"2025-2018":{"mappings":[${conversionRows('2025-2018').map(record('2025', '2018')).join(',')}],"unmapped":[${unmapped}]}}`;
+    expect(text.length).toBe(source.source_characters);
+    expect(source.source_characters).toBe(1_465_681);
+    expect(() => JSON.parse(text)).not.toThrow();
+  });
+
   it('state relationships that their own rows bear out, level by level, in both directions', () => {
     for (const direction of ['2018-2025', '2025-2018'] as const) {
       const rows = conversionRows(direction);
