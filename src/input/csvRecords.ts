@@ -75,7 +75,29 @@ export class CsvRecordReader {
   private pendingStart = 0;
   delimiter: string | null = null;
 
-  constructor(private readonly handler: RecordHandler) {}
+  /**
+   * `start`: where a reader takes over from another at a record boundary (`byteBatches.ts`): the
+   * delimiter its header set and the number of the last line already read.
+   */
+  constructor(
+    private readonly handler: RecordHandler,
+    start?: { delimiter: string; lineNo: number },
+  ) {
+    if (start) {
+      this.delimiter = start.delimiter;
+      this.lineNo = start.lineNo;
+    }
+  }
+
+  /** No quoted cell is open: the next line starts a record. */
+  get atRecordStart(): boolean {
+    return this.pending.length === 0;
+  }
+
+  /** One physical line (without its line break), as `push` would hand it on. */
+  pushLine(text: string): void {
+    this.line(text);
+  }
 
   /** Feeds decoded text; complete lines are handled at once, synchronously. */
   push(text: string): void {

@@ -40,12 +40,16 @@ function encodingOf(head: Buffer): { label: 'utf-8' | 'utf-16le' | 'utf-16be'; n
   return { label: 'utf-8', name: 'UTF-8' };
 }
 
-/**
- * The file's text, chunk by chunk: gzip is recognised by its magic bytes (not the name), the
- * encoding by its BOM (UTF-8 with or without one, UTF-16LE/BE with one). Bytes that do not decode,
- * and a truncated or corrupt gzip, fail the whole file.
- */
-export async function* decodeText(input: Readable, file: FileRef): AsyncGenerator<string> {
+/** An export's bytes after gzip, with the encoding its BOM names (the BOM still in the bytes). */
+export interface OpenedExport {
+  encoding: { label: 'utf-8' | 'utf-16le' | 'utf-16be'; name: string };
+  bytes: AsyncIterable<Buffer>;
+  /** Settles when the gunzip (if any) has finished; rejects with its error. */
+  done: Promise<void>;
+}
+
+/** Gzip by its magic bytes (not the name), the encoding by its BOM (UTF-8 with or without one, UTF-16 with one). */
+export async function openExport(input: Readable): Promise<OpenedExport> {
   const first = await peek(input, 2);
   const gzipped = first.head[0] === 0x1f && first.head[1] === 0x8b;
   let bytes: Readable = first.stream;
@@ -56,29 +60,46 @@ export async function* decodeText(input: Readable, file: FileRef): AsyncGenerato
     done.catch(() => undefined);
     bytes = gunzip;
   }
-  const fail = (cause: string, error?: unknown) =>
+  const text = await peek(bytes, 4);
+  return { encoding: encodingOf(text.head), bytes: text.stream, done };
+}
+
+/**
+ * What a failure while reading an export means for the file: a truncated or corrupt gzip, or bytes
+ * that are not text in the file's encoding, reject the whole file; anything else is rethrown.
+ */
+export function readFailure(error: unknown, file: FileRef, encoding: string): unknown {
+  if (error instanceof FileRejectedError) return error;
+  const fail = (cause: string) =>
     new FileRejectedError(
       `cannot read ${file.fileName}: ${cause}`,
       { feed: file.feedId, file: file.fileName },
       { cause: error },
     );
-  let encoding = { label: 'utf-8', name: 'UTF-8' };
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('Z_') || /unexpected end of file|incorrect header/i.test(String(error))) {
+    return fail(`the gzip data is truncated or corrupt (${(error as Error).message})`);
+  }
+  if (error instanceof TypeError) return fail(`its bytes are not valid ${encoding} text`);
+  return error;
+}
+
+/**
+ * The file's text, chunk by chunk (`openExport`). Bytes that do not decode, and a truncated or
+ * corrupt gzip, fail the whole file.
+ */
+export async function* decodeText(input: Readable, file: FileRef): AsyncGenerator<string> {
+  let encoding = 'UTF-8';
   try {
-    const text = await peek(bytes, 4);
-    encoding = encodingOf(text.head);
-    const decoder = new TextDecoder(encoding.label, { fatal: true, ignoreBOM: false });
-    for await (const chunk of text.stream) {
+    const opened = await openExport(input);
+    encoding = opened.encoding.name;
+    const decoder = new TextDecoder(opened.encoding.label, { fatal: true, ignoreBOM: false });
+    for await (const chunk of opened.bytes) {
       yield decoder.decode(chunk as Buffer, { stream: true });
     }
     yield decoder.decode();
-    await done;
+    await opened.done;
   } catch (error) {
-    if (error instanceof FileRejectedError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('Z_') || /unexpected end of file|incorrect header/i.test(String(error))) {
-      throw fail(`the gzip data is truncated or corrupt (${(error as Error).message})`, error);
-    }
-    if (error instanceof TypeError) throw fail(`its bytes are not valid ${encoding.name} text`, error);
-    throw error;
+    throw readFailure(error, file, encoding);
   }
 }

@@ -6,6 +6,7 @@ import { readRecordBatches } from './records.js';
 import { createRowCaches, type RowContext } from './validate.js';
 import { validateRecords } from './validateRecords.js';
 
+export { type ByteBatch, type ExportBatch, readExportBatches, recordsOfBytes } from './byteBatches.js';
 export type { ParseOptions } from './options.js';
 export { type RecordBatch, type RecordLayout, readRecordBatches } from './records.js';
 export { createRowCaches, type RowContext } from './validate.js';

@@ -24,7 +24,7 @@ export interface RecordBatch {
 }
 
 /** Records per batch: large enough that handing a batch to a thread costs little per row. */
-const BATCH_ROWS = 4096;
+export const BATCH_ROWS = 4096;
 
 /**
  * Reads one export as a stream of record batches (`spec/input.md`): the encoding, gzip, the
@@ -82,7 +82,7 @@ abstract class Splitter {
   }
 }
 
-class CsvSplitter extends Splitter {
+export class CsvSplitter extends Splitter {
   private columns: ColumnMap | null = null;
   private readonly reader: CsvRecordReader;
 
@@ -110,6 +110,11 @@ class CsvSplitter extends Splitter {
 
   sawHeader(): boolean {
     return this.columns !== null;
+  }
+
+  /** No quoted cell is open: what has been pushed ends at a record's end. */
+  atRecordStart(): boolean {
+    return this.reader.atRecordStart;
   }
 
   protected layout(): RecordLayout {

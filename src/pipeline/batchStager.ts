@@ -1,9 +1,9 @@
-import type { ParseOptions, RecordBatch, RowContext } from '../input/index.js';
+import type { ExportBatch, ParseOptions, RowContext } from '../input/index.js';
 import { rowContext } from '../input/index.js';
 import type { IngestThreadSetup } from '../threads/ingestMessages.js';
 import { ThreadPool } from '../threads/pool.js';
 import { THREADS_AFTER_ROWS } from '../threads/spec.js';
-import { type StagedBatch, stageBatch, stagedBatchSchema } from './stageBatch.js';
+import { batchOf, type StagedBatch, stageBatch, stagedBatchSchema } from './stageBatch.js';
 
 /**
  * Validates an export's batches: in this thread at first, then, once the export proves large (or
@@ -31,12 +31,19 @@ export class BatchStager {
     return this.pool ? this.pool.size * 2 : 1;
   }
 
-  stage(batch: RecordBatch): Promise<StagedBatch> {
-    this.rows += batch.texts.length;
+  /** Whether batches may come as bytes: they go to threads from the first (see `ByteBatch`). */
+  get takesBytes(): boolean {
+    return this.large && this.threads > 1;
+  }
+
+  /** `rows`: the records the batch holds. */
+  stage(batch: ExportBatch, rows: number): Promise<StagedBatch> {
+    this.rows += rows;
     if (!this.pool && this.threads > 1 && (this.large || this.rows > THREADS_AFTER_ROWS))
       this.pool = this.openPool();
-    if (!this.pool) return Promise.resolve(stageBatch(batch, this.local, this.partitions));
-    return this.pool.run(batch).then((result) => stagedBatchSchema.parse(result));
+    if (!this.pool) return Promise.resolve(stageBatch(batchOf(batch), this.local, this.partitions));
+    const transfer = 'bytes' in batch ? [batch.bytes.bytes.buffer as ArrayBuffer] : [];
+    return this.pool.run(batch, transfer).then((result) => stagedBatchSchema.parse(result));
   }
 
   private openPool(): ThreadPool | null {

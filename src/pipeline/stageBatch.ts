@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { REJECT_REASONS, type RejectedRow } from '../domain/rejects.js';
-import { type RecordBatch, type RowContext, validateRecords } from '../input/index.js';
+import {
+  type ExportBatch,
+  type RecordBatch,
+  type RowContext,
+  recordsOfBytes,
+  validateRecords,
+} from '../input/index.js';
 import { LineBuffer } from './lineBuffer.js';
 import { partitionOf } from './partition.js';
 import { writeStaged } from './stagedRecord.js';
@@ -53,4 +59,9 @@ export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: numb
   });
   const parts = lines.map((part) => (part.length === 0 ? null : part.take()));
   return { accepted, systems, parts, rejects };
+}
+
+/** A batch's record texts: as given, or read from its bytes in this thread. */
+export function batchOf(batch: ExportBatch): RecordBatch {
+  return 'bytes' in batch ? recordsOfBytes(batch.bytes) : batch.records;
 }

@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { CSV_BOM, rejectLine, rejectsHeader } from '../csv/index.js';
-import { type ParseOptions, readRecordBatches } from '../input/index.js';
+import { type ParseOptions, readExportBatches } from '../input/index.js';
 import type { BatchStager } from './batchStager.js';
 import type { PipelineContext } from './context.js';
 import { PartitionWriter } from './partitionWriter.js';
@@ -26,9 +26,10 @@ export async function stageExport(
     await sink.drain();
   };
   try {
-    for await (const batch of readRecordBatches(input, options)) {
-      rowsRead += batch.texts.length;
-      inFlight.push(stager.stage(batch));
+    for await (const batch of readExportBatches(input, options, stager.takesBytes)) {
+      const rows = 'bytes' in batch ? batch.bytes.records : batch.records.texts.length;
+      rowsRead += rows;
+      inFlight.push(stager.stage(batch, rows));
       while (inFlight.length >= stager.depth) await applyOldest();
     }
     while (inFlight.length > 0) await applyOldest();

@@ -19,18 +19,31 @@ export type IngestThreadSetup = z.infer<typeof ingestThreadSetup>;
 
 const columnIndex = z.record(z.enum(FIELDS), z.number().int());
 
+const csvLayout = z.object({
+  format: z.literal('csv'),
+  delimiter: z.string(),
+  index: columnIndex,
+  width: z.number().int(),
+});
+
 /** One batch of record texts, as `readRecordBatches` gives it. */
 export const recordBatchSchema = z.object({
-  layout: z.discriminatedUnion('format', [
-    z.object({ format: z.literal('ndjson') }),
-    z.object({
-      format: z.literal('csv'),
-      delimiter: z.string(),
-      index: columnIndex,
-      width: z.number().int(),
-    }),
-  ]),
+  layout: z.discriminatedUnion('format', [z.object({ format: z.literal('ndjson') }), csvLayout]),
   texts: z.array(z.string()),
   lines: z.array(z.number().int()),
   broken: z.record(z.string(), z.string()),
 });
+
+/** One batch of an export's bytes, as `readExportBatches` gives it. */
+export const byteBatchSchema = z.object({
+  layout: csvLayout,
+  bytes: z.instanceof(Uint8Array),
+  firstLine: z.number().int().positive(),
+  records: z.number().int().nonnegative(),
+});
+
+/** What an ingest thread is asked to stage: a batch as record texts or as bytes. */
+export const ingestRequest = z.union([
+  z.object({ records: recordBatchSchema }),
+  z.object({ bytes: byteBatchSchema }),
+]);

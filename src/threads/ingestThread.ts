@@ -5,15 +5,15 @@
 import { workerData } from 'node:worker_threads';
 import { loadIndustryCatalog } from '../classify/index.js';
 import { rowContext } from '../input/index.js';
-import { stageBatch } from '../pipeline/stageBatch.js';
-import { ingestThreadSetup, recordBatchSchema } from './ingestMessages.js';
+import { batchOf, stageBatch } from '../pipeline/stageBatch.js';
+import { ingestRequest, ingestThreadSetup } from './ingestMessages.js';
 import { serveThread } from './serve.js';
 
 const setup = ingestThreadSetup.parse(workerData);
 const ctx = rowContext({ ...setup.options, industry: loadIndustryCatalog() });
 
 serveThread((payload) => {
-  const staged = stageBatch(recordBatchSchema.parse(payload), ctx, setup.partitions);
+  const staged = stageBatch(batchOf(ingestRequest.parse(payload)), ctx, setup.partitions);
   const transfer = staged.parts
     .filter((p): p is Uint8Array => p !== null)
     .map((p) => p.buffer as ArrayBuffer);

@@ -26,6 +26,7 @@ interface Pending {
 
 interface Queued {
   payload: unknown;
+  transfer: ArrayBuffer[];
   pending: Pending;
 }
 
@@ -75,10 +76,11 @@ export class ThreadPool {
     return thread;
   }
 
-  run(payload: unknown): Promise<unknown> {
+  /** `transfer`: buffers of the payload handed over to the thread rather than copied. */
+  run(payload: unknown, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ payload, pending: { resolve, reject } });
+      this.queue.push({ payload, transfer, pending: { resolve, reject } });
       this.dispatch();
     });
   }
@@ -86,10 +88,10 @@ export class ThreadPool {
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const thread = this.idle.pop()!;
-      const { payload, pending } = this.queue.shift()!;
+      const { payload, transfer, pending } = this.queue.shift()!;
       const id = this.nextId++;
       this.inFlight.set(id, { thread, pending });
-      thread.postMessage({ id, payload });
+      thread.postMessage({ id, payload }, transfer);
     }
   }
 

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../src/generator/index.js';
@@ -6,20 +7,26 @@ import { ingestFeed } from '../../src/pipeline/ingest.js';
 import { workKeys } from '../../src/pipeline/stageKeys.js';
 import { runInline } from '../../src/runners/inline.js';
 import { readAll } from '../../src/store/bodies.js';
+import { THREADS_FROM_BYTES } from '../../src/threads/spec.js';
 import { tempDir, testContext } from '../support/pipelineContext.js';
 
 // Above the 50,000 rows after which ingest hands batches to threads, with the generator's dirty rows.
 const ROWS = 80_000;
 let file: string;
+/** The same rows uncompressed: over 4 MiB, so that with threads its batches cross as bytes. */
+let plain: string;
 
 beforeAll(async () => {
-  file = path.join(await tempDir(), 'national.csv.gz');
+  const dir = await tempDir();
+  file = path.join(dir, 'national.csv.gz');
+  plain = path.join(dir, 'national.csv');
   await writeExport(file, { rows: ROWS, seed: 7, asOf: '2026-06-30', format: 'vn-dkkd-csv', gzip: true });
+  await writeExport(plain, { rows: ROWS, seed: 7, asOf: '2026-06-30', format: 'vn-dkkd-csv', gzip: false });
 });
 
-async function ingest(threads: number) {
+async function ingest(threads: number, source = file) {
   const ctx: PipelineContext = {
-    ...(await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }], { partitions: 4 })),
+    ...(await testContext([{ id: 'national', file: source, format: 'vn-dkkd-csv' }], { partitions: 4 })),
     threads,
   };
   const result = await ingestFeed(ctx, { as_of: '2026-06-30', feed_id: 'national' });
@@ -40,6 +47,15 @@ describe('a large run in threads', () => {
       expect(bytes.length).toBeGreaterThan(0);
       expect(bytes.equals(one.files[i]!)).toBe(true);
     });
+  });
+
+  it('ingest of an export read as byte batches stages the same bytes and counts as reading its text', async () => {
+    expect((await stat(plain)).size).toBeGreaterThan(THREADS_FROM_BYTES);
+    const one = await ingest(1, plain);
+    const two = await ingest(2, plain);
+    expect(one.result.rows_read).toBeGreaterThanOrEqual(ROWS);
+    expect(two.result).toEqual(one.result);
+    two.files.forEach((bytes, i) => expect(bytes.equals(one.files[i]!), `file ${i}`).toBe(true));
   });
 
   it('publishes the same snapshot files with threads as without', async () => {

@@ -1,0 +1,262 @@
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { DteError, FileRejectedError } from '../domain/errors.js';
+import { CsvRecordReader } from './csvRecords.js';
+import { openExport, readFailure } from './decode.js';
+import type { ParseOptions } from './options.js';
+import {
+  BATCH_ROWS,
+  CsvSplitter,
+  type RecordBatch,
+  type RecordLayout,
+  readRecordBatches,
+} from './records.js';
+
+/**
+ * Whole lines of a UTF-8 CSV export, as read: cut where no quoted cell is open, so that a reader
+ * starting at the batch reads the same records as one reading the whole file. A batch crosses into
+ * a worker thread as bytes (handed over, not copied), and the thread decodes and splits it: the
+ * thread that reads the file then only finds line breaks and counts quotes, instead of decoding
+ * every row and copying each one's text into the thread.
+ */
+export interface ByteBatch {
+  layout: Extract<RecordLayout, { format: 'csv' }>;
+  bytes: Uint8Array;
+  /** The number of the batch's first line (header = 1). */
+  firstLine: number;
+  /** The records the batch holds, as counted where it was cut: its reader must find as many. */
+  records: number;
+}
+
+/** A batch of an export: its bytes (`ByteBatch`), or its record texts where bytes cannot go. */
+export type ExportBatch = { bytes: ByteBatch } | { records: RecordBatch };
+
+/**
+ * An export's batches: as bytes when `bytes` is asked for and the file is UTF-8 CSV (after its
+ * header, which is read here), else as record texts (`readRecordBatches`). Both give the same
+ * records, line numbers and whole-file failures.
+ */
+export async function* readExportBatches(
+  input: Readable,
+  options: ParseOptions,
+  bytes: boolean,
+): AsyncGenerator<ExportBatch> {
+  if (!bytes || options.format === 'ndjson') {
+    for await (const records of readRecordBatches(input, options)) yield { records };
+    return;
+  }
+  const opened = await openExport(input);
+  if (opened.encoding.label !== 'utf-8') {
+    for await (const records of readRecordBatches(openedStream(opened.bytes), options)) yield { records };
+    return;
+  }
+  const cutter = new ByteCutter(options);
+  try {
+    for await (const chunk of opened.bytes) yield* cutter.push(chunk as Buffer);
+    await opened.done;
+    yield* cutter.end();
+  } catch (error) {
+    throw readFailure(error, options, 'UTF-8');
+  }
+}
+
+async function* openedBytes(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* bytes;
+}
+
+function openedStream(bytes: AsyncIterable<Buffer>): Readable {
+  // The bytes are already past gzip; readRecordBatches finds no gzip magic in them and decodes.
+  return Readable.from(openedBytes(bytes), { objectMode: false });
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** A line with no character but white space: `trim()` leaves nothing. */
+const BLANK = 0;
+const EVEN = 1;
+const ODD = 2;
+
+/** Cuts an export's bytes into batches of whole records (see `ByteBatch`). */
+class ByteCutter {
+  /** The header, read as text by the same splitter as every other file, until its record ends. */
+  private header: CsvSplitter | null;
+  private layout: ByteBatch['layout'] | null = null;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Follows the record reader's state from each line's quotes alone, counting the records it would find. */
+  private mirror: CsvRecordReader | null = null;
+  private records = 0;
+  private lineNo = 0;
+  private firstLine = 1;
+  private lines = 0;
+  /** The batch so far: whole lines, and the start of the next. */
+  private segments: Buffer[] = [];
+  /** The bytes of a line begun in an earlier chunk. */
+  private partial: Buffer | null = null;
+  private first = true;
+
+  constructor(private readonly options: ParseOptions) {
+    this.header = new CsvSplitter(options);
+  }
+
+  *push(chunk: Buffer): Generator<ExportBatch> {
+    let data = chunk;
+    if (this.first) {
+      this.first = false;
+      if (data.length >= 3 && data[0] === BOM[0] && data[1] === BOM[1] && data[2] === BOM[2])
+        data = data.subarray(3);
+    }
+    let start = 0; // where this chunk's part of the batch starts
+    let lineStart = 0;
+    for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a, lineStart)) {
+      const headerLine = this.header !== null;
+      if (this.partial) {
+        const line = Buffer.concat([this.partial, data.subarray(0, nl)]);
+        this.partial = null;
+        this.line(line, 0, line.length);
+      } else this.line(data, lineStart, nl);
+      lineStart = nl + 1;
+      if (headerLine) {
+        start = lineStart; // the header's lines are part of no batch
+        continue;
+      }
+      if (this.lines >= BATCH_ROWS && this.mirror!.atRecordStart) {
+        this.segments.push(data.subarray(start, lineStart));
+        yield this.cut();
+        start = lineStart;
+      }
+    }
+    if (start < data.length && this.header === null) this.segments.push(data.subarray(start));
+    if (lineStart < data.length) {
+      const rest = data.subarray(lineStart);
+      this.partial = this.partial ? Buffer.concat([this.partial, rest]) : rest;
+    }
+  }
+
+  *end(): Generator<ExportBatch> {
+    if (this.partial) {
+      const line = this.partial;
+      this.partial = null;
+      this.line(line, 0, line.length);
+    }
+    if (this.header) {
+      this.header.end();
+      if (!this.header.sawHeader()) {
+        throw new FileRejectedError(`${this.options.fileName} is empty: no header and no rows`, {
+          feed: this.options.feedId,
+          file: this.options.fileName,
+        });
+      }
+      // The header was the file's last record (or the file ended inside it): no rows follow.
+      this.layout = headerLayout(this.header);
+      this.header = null;
+      return;
+    }
+    this.mirror!.end();
+    if (this.lines > 0 || this.segments.length > 0) yield this.cut();
+  }
+
+  private line(bytes: Buffer, start: number, end: number): void {
+    this.lineNo++;
+    if (this.header) {
+      this.header.push(`${this.decoder.decode(bytes.subarray(start, end))}\n`);
+      if (this.header.sawHeader() && this.header.atRecordStart()) this.startBatches();
+      return;
+    }
+    this.lines++;
+    const kind = lineKind(bytes, start, end, this.decoder);
+    this.mirror!.pushLine(kind === BLANK ? '' : kind === ODD ? '"' : 'x');
+  }
+
+  private startBatches(): void {
+    this.layout = headerLayout(this.header!);
+    this.header = null;
+    this.firstLine = this.lineNo + 1;
+    this.mirror = new CsvRecordReader(
+      { record: () => this.records++, malformed: () => this.records++ },
+      { delimiter: ',', lineNo: this.lineNo },
+    );
+  }
+
+  private cut(): ExportBatch {
+    // A buffer of its own, never a slice of Node's shared pool: it is handed over to another thread.
+    const bytes = Buffer.allocUnsafeSlow(this.segments.reduce((n, s) => n + s.length, 0));
+    let at = 0;
+    for (const segment of this.segments) {
+      bytes.set(segment, at);
+      at += segment.length;
+    }
+    this.segments = [];
+    if (!isUtf8(bytes)) throw new TypeError('invalid UTF-8');
+    const batch: ByteBatch = {
+      layout: this.layout!,
+      bytes,
+      firstLine: this.firstLine,
+      records: this.records,
+    };
+    this.firstLine += this.lines;
+    this.lines = 0;
+    this.records = 0;
+    return { bytes: batch };
+  }
+}
+
+function headerLayout(header: CsvSplitter): ByteBatch['layout'] {
+  const layout = header.take().layout;
+  if (layout.format !== 'csv') throw new DteError('a CSV header gave no CSV layout', {});
+  return layout;
+}
+
+/** Blank, or a line with an even or odd number of quotes: all the record reader's state depends on. */
+function lineKind(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  decoder: { decode(input: Uint8Array): string },
+): number {
+  let quotes = 0;
+  let blank = true;
+  let unsure = false;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === 0x22) quotes++;
+    if (!blank) continue;
+    if (b >= 0x80) unsure = true;
+    else if (b !== 0x20 && (b < 0x09 || b > 0x0d)) blank = false;
+  }
+  if (blank && unsure) blank = decoder.decode(bytes.subarray(start, end)).trim().length === 0;
+  return blank ? BLANK : quotes % 2 === 1 ? ODD : EVEN;
+}
+
+/**
+ * A byte batch's records, read as the whole file's reader would read them from its first line on.
+ * Runs in whichever thread validates the batch; fails if it finds another count than was cut.
+ */
+export function recordsOfBytes(batch: ByteBatch): RecordBatch {
+  const texts: string[] = [];
+  const lines: number[] = [];
+  const broken: Record<number, string> = {};
+  const reader = new CsvRecordReader(
+    {
+      record: (text, line) => {
+        texts.push(text);
+        lines.push(line);
+      },
+      malformed: (text, line, reason) => {
+        broken[texts.length] = reason;
+        texts.push(text);
+        lines.push(line);
+      },
+    },
+    { delimiter: batch.layout.delimiter, lineNo: batch.firstLine - 1 },
+  );
+  reader.push(new TextDecoder('utf-8', { fatal: true }).decode(batch.bytes));
+  reader.end();
+  if (texts.length !== batch.records) {
+    throw new DteError('a batch of an export holds other records than were counted where it was cut', {
+      line: batch.firstLine,
+      counted: batch.records,
+      read: texts.length,
+    });
+  }
+  return { layout: batch.layout, texts, lines, broken };
+}
