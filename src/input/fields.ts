@@ -48,9 +48,14 @@ function isClean(raw: string): boolean {
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function isoOf(y: number, m: number, d: number): string | null {
+/** Whether a day exists (from 1900 on: registries hold no earlier enterprise). */
+export function isRealDate(y: number, m: number, d: number): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > (m === 2 && !leap ? 28 : DAYS[m - 1]!)) return null;
+  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && !leap ? 28 : DAYS[m - 1]!);
+}
+
+function isoOf(y: number, m: number, d: number): string | null {
+  if (!isRealDate(y, m, d)) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

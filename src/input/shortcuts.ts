@@ -1,5 +1,5 @@
 import type { Status } from '../domain/record.js';
-import { STATUS_WORDS_AS_WRITTEN } from './fields.js';
+import { isRealDate, STATUS_WORDS_AS_WRITTEN } from './fields.js';
 
 /**
  * Shortcuts for the commonest forms of registry cells (`01/05/2004`, `Đang hoạt động`,
@@ -18,14 +18,8 @@ const isDigit = (s: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** ISO texts of `dd/MM/yyyy` dates by their number, so that a date is written once per parse. */
 export type DateTexts = Map<number, string>;
-
-function valid(y: number, m: number, d: number): boolean {
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && !leap ? 28 : DAYS[m - 1]!);
-}
 
 /** `yyyy-MM-dd`, and `dd/MM/yyyy` where Vietnamese dates are allowed: ten characters, no spaces. */
 export function dateShortcut(raw: string, vietnamese: boolean, texts: DateTexts): Shortcut<string | null> {
@@ -37,7 +31,7 @@ export function dateShortcut(raw: string, vietnamese: boolean, texts: DateTexts)
     const y = digitAt(raw, 0) * 1000 + digitAt(raw, 1) * 100 + digitAt(raw, 2) * 10 + digitAt(raw, 3);
     const m = digitAt(raw, 5) * 10 + digitAt(raw, 6);
     const d = digitAt(raw, 8) * 10 + digitAt(raw, 9);
-    return valid(y, m, d) ? raw : null;
+    return isRealDate(y, m, d) ? raw : null;
   }
   if (!vietnamese || raw.charCodeAt(2) !== 47 || raw.charCodeAt(5) !== 47) return SKIP;
   if (!isDigit(raw, 0) || !isDigit(raw, 1) || !isDigit(raw, 3) || !isDigit(raw, 4)) return SKIP;
@@ -45,7 +39,7 @@ export function dateShortcut(raw: string, vietnamese: boolean, texts: DateTexts)
   const d = digitAt(raw, 0) * 10 + digitAt(raw, 1);
   const m = digitAt(raw, 3) * 10 + digitAt(raw, 4);
   const y = digitAt(raw, 6) * 1000 + digitAt(raw, 7) * 100 + digitAt(raw, 8) * 10 + digitAt(raw, 9);
-  if (!valid(y, m, d)) return null;
+  if (!isRealDate(y, m, d)) return null;
   const key = y * 10000 + m * 100 + d;
   let text = texts.get(key);
   if (text === undefined) {

@@ -270,14 +270,7 @@ export class StagedRow {
 
   /** `yyyy-MM-dd` as the number yyyyMMdd; else -1. */
   private dateKey(field: number): number {
-    const start = this.starts[field]!;
-    if (this.ends[field]! - start !== 10 || this.bytes[start + 4] !== 0x2d || this.bytes[start + 7] !== 0x2d)
-      return -1;
-    const y = this.digitsKey(field, start, start + 4);
-    const m = this.digitsKey(field, start + 5, start + 7);
-    const d = this.digitsKey(field, start + 8, start + 10);
-    if (y < 0 || m < 0 || d < 0) return -1;
-    return (y >> 4) * 10_000 + (m >> 4) * 100 + (d >> 4);
+    return dateNumber(this.bytes, this.starts[field]!, this.ends[field]!);
   }
 
   /** A word of up to 10 lower-case letters and digits, one place of 37 each; else -1. */
@@ -374,7 +367,9 @@ export async function scanStagedKeys(body: AsyncIterable<Buffer>, each: KeyHandl
     if (b < 0 || b > end) {
       throw new DteError('a staged row has the wrong number of fields', { fields: b < 0 && a < 0 ? 1 : 2 });
     }
-    each(idKey(bytes, start, a), b === a + 1 ? 0 : dateNumber(bytes, a + 1, b));
+    const updated = b === a + 1 ? 0 : dateNumber(bytes, a + 1, b);
+    if (updated < 0) throw new DteError('a staged row has no update date in its place', {});
+    each(idKey(bytes, start, a), updated);
   };
   for await (const piece of wholeLines(body)) eachLineOf(piece, key);
 }
@@ -393,15 +388,14 @@ function idKey(bytes: Buffer, start: number, end: number): number {
   return dependent ? DEPENDENT + value : value;
 }
 
-/** `yyyy-MM-dd` as yyyyMMdd. */
+/** `yyyy-MM-dd` as the number yyyyMMdd; -1 for bytes of any other form. */
 function dateNumber(bytes: Buffer, start: number, end: number): number {
-  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d)
-    throw new DteError('a staged row has no update date in its place', {});
+  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return -1;
   let value = 0;
   for (let i = start; i < end; i++) {
     if (i === start + 4 || i === start + 7) continue;
     const d = bytes[i]! - 48;
-    if (d < 0 || d > 9) throw new DteError('a staged row has no update date in its place', {});
+    if (d < 0 || d > 9) return -1;
     value = value * 10 + d;
   }
   return value;
