@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { DteError, FileRejectedError } from '../domain/errors.js';
 import { CsvRecordReader } from './csvRecords.js';
 import { openExport, readFailure } from './decode.js';
@@ -45,28 +45,22 @@ export async function* readExportBatches(
     for await (const records of readRecordBatches(input, options)) yield { records };
     return;
   }
-  const opened = await openExport(input);
-  if (opened.encoding.label !== 'utf-8') {
-    for await (const records of readRecordBatches(openedStream(opened.bytes), options)) yield { records };
-    return;
-  }
-  const cutter = new ByteCutter(options);
+  let encoding = 'UTF-8';
   try {
+    const opened = await openExport(input);
+    encoding = opened.encoding.name;
+    if (opened.encoding.label !== 'utf-8') {
+      // Past gzip already, BOM still in place: the record reader decodes these bytes itself.
+      for await (const records of readRecordBatches(opened.bytes, options)) yield { records };
+      return;
+    }
+    const cutter = new ByteCutter(options);
     for await (const chunk of opened.bytes) yield* cutter.push(chunk as Buffer);
     await opened.done;
     yield* cutter.end();
   } catch (error) {
-    throw readFailure(error, options, 'UTF-8');
+    throw readFailure(error, options, encoding);
   }
-}
-
-async function* openedBytes(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  yield* bytes;
-}
-
-function openedStream(bytes: AsyncIterable<Buffer>): Readable {
-  // The bytes are already past gzip; readRecordBatches finds no gzip magic in them and decodes.
-  return Readable.from(openedBytes(bytes), { objectMode: false });
 }
 
 const BOM = [0xef, 0xbb, 0xbf];

@@ -43,7 +43,7 @@ function encodingOf(head: Buffer): { label: 'utf-8' | 'utf-16le' | 'utf-16be'; n
 /** An export's bytes after gzip, with the encoding its BOM names (the BOM still in the bytes). */
 export interface OpenedExport {
   encoding: { label: 'utf-8' | 'utf-16le' | 'utf-16be'; name: string };
-  bytes: AsyncIterable<Buffer>;
+  bytes: Readable;
   /** Settles when the gunzip (if any) has finished; rejects with its error. */
   done: Promise<void>;
 }

@@ -61,9 +61,9 @@ export class LineBuffer {
    * and mark its whole heap again every few pieces; reused, the same few buffers serve a partition.
    */
   recycle(lines: Uint8Array): void {
-    const whole = Buffer.from(lines.buffer, lines.byteOffset, lines.buffer.byteLength - lines.byteOffset);
-    if (lines.byteOffset === 0 && whole.length === this.size && this.spare.length < SPARE)
-      this.spare.push(whole);
+    // Only a whole buffer of the first size, as `reserve` allocates it; a grown one is left to the GC.
+    if (lines.byteOffset !== 0 || lines.buffer.byteLength !== this.size || this.spare.length >= SPARE) return;
+    this.spare.push(Buffer.from(lines.buffer, 0, this.size));
   }
 
   private reserve(room: number): void {

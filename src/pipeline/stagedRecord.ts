@@ -137,10 +137,6 @@ export function decodeStaged(line: string): IngestedRecord {
   const f = line.split('\t');
   if (f.length !== FIELDS)
     throw new DteError('a staged row has the wrong number of fields', { fields: f.length });
-  return recordOf(f);
-}
-
-function recordOf(f: string[]): IngestedRecord {
   const at = (i: number): string => f[i] as string;
   return {
     enterprise_id: at(0),
@@ -181,7 +177,7 @@ const TAB = 0x09;
 /**
  * One staged row read in place: where each field starts and ends in the line's bytes. Classify reads
  * a national export's rows this way, decoding only the few ASCII fields it needs, so that most rows
- * are never turned into strings at all (`writeEnterpriseJson` copies their bytes). One instance is
+ * are never turned into strings at all (`EnterpriseJsonWriter` copies their bytes). One instance is
  * reused for every row of a partition.
  */
 export class StagedRow {
