@@ -65,11 +65,6 @@ export async function* readExportBatches(
 
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** A line with no character but white space: `trim()` leaves nothing. */
-const BLANK = 0;
-const EVEN = 1;
-const ODD = 2;
-
 /** Cuts an export's bytes into batches of whole records (see `ByteBatch`). */
 class ByteCutter {
   /** The header, read as text by the same splitter as every other file, until its record ends. */
@@ -101,13 +96,17 @@ class ByteCutter {
     }
     let start = 0; // where this chunk's part of the batch starts
     let lineStart = 0;
+    // Quotes are few: found by one forward search per chunk, never by looking at every byte.
+    let quote = data.indexOf(0x22);
     for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a, lineStart)) {
       const headerLine = this.header !== null;
+      let quotes = 0;
+      for (; quote >= 0 && quote < nl; quote = data.indexOf(0x22, quote + 1)) quotes++;
       if (this.partial) {
         const line = Buffer.concat([this.partial, data.subarray(0, nl)]);
+        this.line(line, 0, line.length, quotes + quotesIn(this.partial));
         this.partial = null;
-        this.line(line, 0, line.length);
-      } else this.line(data, lineStart, nl);
+      } else this.line(data, lineStart, nl, quotes);
       lineStart = nl + 1;
       if (headerLine) {
         start = lineStart; // the header's lines are part of no batch
@@ -130,7 +129,7 @@ class ByteCutter {
     if (this.partial) {
       const line = this.partial;
       this.partial = null;
-      this.line(line, 0, line.length);
+      this.line(line, 0, line.length, quotesIn(line));
     }
     if (this.header) {
       this.header.end();
@@ -149,7 +148,8 @@ class ByteCutter {
     if (this.lines > 0 || this.segments.length > 0) yield this.cut();
   }
 
-  private line(bytes: Buffer, start: number, end: number): void {
+  /** `quotes`: how many `"` the line holds. */
+  private line(bytes: Buffer, start: number, end: number, quotes: number): void {
     this.lineNo++;
     if (this.header) {
       this.header.push(`${this.decoder.decode(bytes.subarray(start, end))}\n`);
@@ -157,8 +157,8 @@ class ByteCutter {
       return;
     }
     this.lines++;
-    const kind = lineKind(bytes, start, end, this.decoder);
-    this.mirror!.pushLine(kind === BLANK ? '' : kind === ODD ? '"' : 'x');
+    // A line the record reader would read the same way: blank, or opening or not a quoted cell.
+    this.mirror!.pushLine(isBlank(bytes, start, end, this.decoder) ? '' : quotes % 2 === 1 ? '"' : 'x');
   }
 
   private startBatches(): void {
@@ -200,25 +200,30 @@ function headerLayout(header: CsvSplitter): ByteBatch['layout'] {
   return layout;
 }
 
-/** Blank, or a line with an even or odd number of quotes: all the record reader's state depends on. */
-function lineKind(
+/**
+ * Whether `trim()` would leave nothing of the line: it stops at the first byte that is neither white
+ * space nor part of a multi-byte character (for most lines the first), and decodes only a line of
+ * white space and such characters, to ask `trim()` itself.
+ */
+function isBlank(
   bytes: Buffer,
   start: number,
   end: number,
   decoder: { decode(input: Uint8Array): string },
-): number {
-  let quotes = 0;
-  let blank = true;
+): boolean {
   let unsure = false;
   for (let i = start; i < end; i++) {
     const b = bytes[i]!;
-    if (b === 0x22) quotes++;
-    if (!blank) continue;
     if (b >= 0x80) unsure = true;
-    else if (b !== 0x20 && (b < 0x09 || b > 0x0d)) blank = false;
+    else if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
   }
-  if (blank && unsure) blank = decoder.decode(bytes.subarray(start, end)).trim().length === 0;
-  return blank ? BLANK : quotes % 2 === 1 ? ODD : EVEN;
+  return !unsure || decoder.decode(bytes.subarray(start, end)).trim().length === 0;
+}
+
+function quotesIn(bytes: Buffer): number {
+  let quotes = 0;
+  for (let q = bytes.indexOf(0x22); q >= 0; q = bytes.indexOf(0x22, q + 1)) quotes++;
+  return quotes;
 }
 
 /**
