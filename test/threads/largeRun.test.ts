@@ -55,7 +55,7 @@ describe('a large run in threads', () => {
     const two = await ingest(2, plain);
     expect(one.result.rows_read).toBeGreaterThanOrEqual(ROWS);
     expect(two.result).toEqual(one.result);
-    two.files.forEach((bytes, i) => expect(bytes.equals(one.files[i]!), `file ${i}`).toBe(true));
+    for (const [i, bytes] of two.files.entries()) expect(bytes.equals(one.files[i]!), `file ${i}`).toBe(true);
   });
 
   it('publishes the same snapshot files with threads as without', async () => {
