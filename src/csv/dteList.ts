@@ -1,4 +1,5 @@
 import type { ClassifiedRecord } from '../domain/classified.js';
+import { DteError } from '../domain/errors.js';
 import { csvLine } from './cell.js';
 
 const COLUMNS = [
@@ -37,4 +38,33 @@ export function dteEnterpriseLine(
     r.status,
     r.main_industry_system,
   ]);
+}
+
+/**
+ * Where a DTE line sorts, as a number that orders lines as their text does: sorting the text of a
+ * national list compared long UTF-16 strings a million times (a fifth of a second, in one thread
+ * at the end of the run). A line starts with its id, 10 digits with a dependent unit's `-NNN` after
+ * them: as text an enterprise (`,` after its id) comes before its units (`-`), and units go by
+ * number, hence id × 1001, plus 1 + NNN for a unit. Ids are validated: anything else is refused.
+ */
+export function dteLineOrder(line: string): number {
+  const id = digits(line, 0, 10);
+  const next = line.charCodeAt(10);
+  if (next === 0x2c && id >= 0) return id * 1001;
+  const unit = next === 0x2d && line.charCodeAt(14) === 0x2c ? digits(line, 11, 14) : -1;
+  if (id < 0 || unit < 0)
+    throw new DteError('a DTE line does not start with an enterprise id', {
+      line: line.slice(0, 20),
+    });
+  return id * 1001 + 1 + unit;
+}
+
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 export { CSV_BOM, type CsvValue, csvCell, csvLine } from './cell.js';
-export { dteEnterpriseLine, dteEnterprisesHeader } from './dteList.js';
+export { dteEnterpriseLine, dteEnterprisesHeader, dteLineOrder } from './dteList.js';
 export {
   legacyProvincesCsv,
   legacyProvincesJson,

@@ -1,6 +1,7 @@
 import {
   CSV_BOM,
   dteEnterprisesHeader,
+  dteLineOrder,
   legacyProvincesCsv,
   legacyProvincesJson,
   provincesCsv,
@@ -81,21 +82,30 @@ export async function aggregateRun(
   return { outputs: outputs.sort((a, b) => (a.key < b.key ? -1 : 1)), duplicates: sumDuplicates(parts) };
 }
 
-/** DTE lines are few (a few percent of rows): the partitions' sorted lines merge in memory. */
+/** DTE lines are few (a few percent of rows): the partitions' lines are put in id order in memory. */
 async function dteList(
   ctx: PipelineContext,
   parts: ClassifyResult[],
 ): Promise<{ text: string; rows: number }> {
   const lines: string[] = [];
+  const order: number[] = [];
   for (const part of parts) {
     const text = (await readAll(await ctx.store.get(part.dte_key))).toString('utf8');
-    for (const line of text.split('\r\n')) if (line.length > 0) lines.push(`${line}\r\n`);
+    for (const line of text.split('\r\n')) {
+      if (line.length === 0) continue;
+      lines.push(`${line}\r\n`);
+      order.push(dteLineOrder(line));
+    }
   }
-  // By id: each line starts with its id (10 digits, a dependent unit's `-NNN` after them) and a
-  // comma, and ids are unique, so comparing whole lines orders them as comparing their ids would
-  // (`,` sorts before `-`: an enterprise before its units), without cutting ids out per comparison.
-  lines.sort();
-  return { text: CSV_BOM + dteEnterprisesHeader() + lines.join(''), rows: lines.length };
+  const sorted = lines.map((_, i) => i).sort((a, b) => order[a]! - order[b]!);
+  for (let i = 1; i < sorted.length; i++) {
+    if (order[sorted[i]!] === order[sorted[i - 1]!])
+      throw new DteError('an enterprise is twice in the DTE list', { line: lines[sorted[i]!]!.slice(0, 20) });
+  }
+  return {
+    text: CSV_BOM + dteEnterprisesHeader() + sorted.map((i) => lines[i]).join(''),
+    rows: lines.length,
+  };
 }
 
 /** Streams a feed's staged rejects into the snapshot; its row count is the feed's rejected count. */

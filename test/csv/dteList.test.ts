@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { dteLineOrder } from '../../src/csv/index.js';
+
+const line = (id: string) => `${id},"Công ty ${id}",38,Thanh Hóa,,,it_services,6201,2020-01-01,active,vsic2018`;
+
+describe('the order of DTE lines', () => {
+  it('is the order of their text: an enterprise before its units, units by number, ids as digits', () => {
+    const ids = [
+      '0100109106',
+      '0100109106-001',
+      '0100109106-010',
+      '0100109106-999',
+      '0100109107',
+      '0000000001',
+      '9999999999',
+      '9999999999-999',
+      '2801234567-002',
+      '2801234567',
+      '2801234568',
+    ];
+    const lines = ids.map(line);
+    const byText = [...lines].sort();
+    const byOrder = [...lines].sort((a, b) => dteLineOrder(a) - dteLineOrder(b));
+    expect(byOrder).toEqual(byText);
+    expect(new Set(lines.map(dteLineOrder)).size).toBe(lines.length);
+  });
+
+  it('refuses a line that does not start with an enterprise id', () => {
+    for (const bad of ['010010910,x', '0100109106x', '0100109106-01,x', '01001O9106,x', ''])
+      expect(() => dteLineOrder(bad), bad).toThrow(/does not start with an enterprise id/);
+  });
+});
