@@ -58,6 +58,7 @@ export class ExportWriter {
     if (rng.chance(0.003) && this.rows < limit) {
       // The same enterprise twice: the later update wins in the pipeline.
       await this.row(
+        // biome-ignore lint/complexity/useMathMinMax: dates as text, which Math.max would make NaN
         { ...row, updated: row.updated >= this.options.asOf ? row.updated : this.options.asOf },
         null,
         rng,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dteLineOrder } from '../../src/csv/index.js';
 
-const line = (id: string) => `${id},"Công ty ${id}",38,Thanh Hóa,,,it_services,6201,2020-01-01,active,vsic2018`;
+const line = (id: string) =>
+  `${id},"Công ty ${id}",38,Thanh Hóa,,,it_services,6201,2020-01-01,active,vsic2018`;
 
 describe('the order of DTE lines', () => {
   it('is the order of their text: an enterprise before its units, units by number, ids as digits', () => {
