@@ -21,9 +21,19 @@ export function classify(record: Coded, rules: RuleBook): Classification {
       digital_secondary: false,
     };
   }
-  const digitalSecondary = record.secondary_industry_codes.some(
-    (code, i) =>
-      rules.categoryOf(record.secondary_industry_systems[i] ?? record.main_industry_system, code) !== null,
-  );
-  return { is_dte: false, dte_category: null, dte_matched_code: null, digital_secondary: digitalSecondary };
+  const codes = record.secondary_industry_codes;
+  for (let i = 0; i < codes.length; i++) {
+    const system = record.secondary_industry_systems[i] ?? record.main_industry_system;
+    if (rules.categoryOf(system, codes[i]!) !== null) return NOT_DTE_DIGITAL_SECONDARY;
+  }
+  return NOT_DTE;
 }
+
+// Most rows get one of these two answers: shared, and frozen so that no caller can change them for all.
+const NOT_DTE: Classification = Object.freeze({
+  is_dte: false,
+  dte_category: null,
+  dte_matched_code: null,
+  digital_secondary: false,
+});
+const NOT_DTE_DIGITAL_SECONDARY: Classification = Object.freeze({ ...NOT_DTE, digital_secondary: true });

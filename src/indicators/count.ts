@@ -27,7 +27,7 @@ class Counter {
       update(this.tally(this.counts.legacy, where.legacy_province_code));
   }
 
-  private tally(table: Record<string, Tally>, code: string): Tally {
+  tally(table: Record<string, Tally>, code: string): Tally {
     let tally = table[code];
     if (!tally) {
       tally = emptyTally(this.categories);
@@ -50,31 +50,39 @@ export class PartitionCounter {
     this.year = asOf.slice(0, 4);
   }
 
-  /** `before` is the enterprise's record in the previous snapshot, if any. */
+  /**
+   * `before` is the enterprise's record in the previous snapshot, if any. Nothing of `r` is kept:
+   * the caller may fill the same object again for the next record.
+   */
   add(r: CountedRecord, before: PreviousRecord | undefined): void {
+    this.count(this.counter.tally(this.counter.counts.provinces, r.province_code), r, before);
+    if (r.legacy_province_code !== null)
+      this.count(this.counter.tally(this.counter.counts.legacy, r.legacy_province_code), r, before);
+  }
+
+  /** A record's contribution to one tally: its current or its pre-2025 province's. */
+  private count(t: Tally, r: CountedRecord, before: PreviousRecord | undefined): void {
     if (r.is_dependent_unit) {
-      this.counter.add(r, (t) => t.dependent_units++);
+      t.dependent_units++;
       return;
     }
     const active = r.status === 'active';
     const wasActiveDte =
       before !== undefined && !before.is_dependent_unit && before.is_dte && before.status === 'active';
-    this.counter.add(r, (t) => {
-      if (r.is_dte && r.registration_date.startsWith(this.year)) t.dte_founded_ytd++;
-      // Ceased: an active DTE before, not an active DTE now (inactive, or its main code left the DTE classes).
-      if (wasActiveDte && !(active && r.is_dte)) t.dte_ceased++;
-      if (!active) return;
-      t.enterprises_active++;
-      if (r.legacy_province_code !== null) t.legacy_known_active++;
-      if (r.is_dte) {
-        t.dte_active++;
-        const category = r.dte_category ?? '';
-        t.dte_by_category[category] = (t.dte_by_category[category] ?? 0) + 1;
-        if (before && !before.is_dependent_unit && !before.is_dte) t.dte_converted++;
-      } else if (r.digital_secondary) {
-        t.digital_secondary++;
-      }
-    });
+    if (r.is_dte && r.registration_date.startsWith(this.year)) t.dte_founded_ytd++;
+    // Ceased: an active DTE before, not an active DTE now (inactive, or its main code left the DTE classes).
+    if (wasActiveDte && !(active && r.is_dte)) t.dte_ceased++;
+    if (!active) return;
+    t.enterprises_active++;
+    if (r.legacy_province_code !== null) t.legacy_known_active++;
+    if (r.is_dte) {
+      t.dte_active++;
+      const category = r.dte_category ?? '';
+      t.dte_by_category[category] = (t.dte_by_category[category] ?? 0) + 1;
+      if (before && !before.is_dependent_unit && !before.is_dte) t.dte_converted++;
+    } else if (r.digital_secondary) {
+      t.digital_secondary++;
+    }
   }
 
   /**

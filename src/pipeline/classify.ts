@@ -45,13 +45,15 @@ export async function classifyPartition(
   });
   const row = new StagedRow();
   const json = new EnterpriseJsonWriter();
+  const counted = countedRecord();
   let ref = 0;
   const each = (bytes: Buffer, start: number, end: number) => {
     if (winners[ref++] !== 1) return;
     row.read(bytes, start, end);
     const codes = row.codes();
     const classification = classify(codes, rules);
-    counter.add(countedOf(codes, classification), previous ? previous.get(row.ascii(F.id)) : undefined);
+    fillCounted(counted, codes, classification);
+    counter.add(counted, previous ? previous.get(row.ascii(F.id)) : undefined);
     if (classification.is_dte) {
       const classified = withClassification(row.record(), classification);
       dteLines.push(dteEnterpriseLine(classified, names.of(classified)));
@@ -74,18 +76,29 @@ export async function classifyPartition(
   });
 }
 
-/** What the counts read of a row, as one literal of one shape (a spread makes a slow object). */
-function countedOf(codes: StagedCodes, c: Classification): CountedRecord {
+/** What the counts read of a row: one object of one shape, filled again for every row. */
+function countedRecord(): CountedRecord {
   return {
-    is_dependent_unit: codes.is_dependent_unit,
-    province_code: codes.province_code,
-    legacy_province_code: codes.legacy_province_code,
-    registration_date: codes.registration_date,
-    status: codes.status,
-    is_dte: c.is_dte,
-    dte_category: c.dte_category,
-    digital_secondary: c.digital_secondary,
+    is_dependent_unit: false,
+    province_code: '',
+    legacy_province_code: null,
+    registration_date: '',
+    status: 'active',
+    is_dte: false,
+    dte_category: null,
+    digital_secondary: false,
   };
+}
+
+function fillCounted(r: CountedRecord, codes: StagedCodes, c: Classification): void {
+  r.is_dependent_unit = codes.is_dependent_unit;
+  r.province_code = codes.province_code;
+  r.legacy_province_code = codes.legacy_province_code;
+  r.registration_date = codes.registration_date;
+  r.status = codes.status;
+  r.is_dte = c.is_dte;
+  r.dte_category = c.dte_category;
+  r.digital_secondary = c.digital_secondary;
 }
 
 /** The partition's staged rows as pieces of whole lines, feeds in plan order, each file in its own order. */

@@ -173,6 +173,9 @@ export type StagedCodes = Pick<
 >;
 
 const TAB = 0x09;
+/** How the pieces of a list field are keyed (`StagedRow.list`). */
+const DIGITS = 0;
+const WORD = 1;
 
 /**
  * One staged row read in place: where each field starts and ends in the line's bytes. Classify reads
@@ -222,21 +225,34 @@ export class StagedRow {
   /**
    * What classification and the counts need. Their texts repeat across a partition (34 provinces,
    * a few hundred codes, some thousand dates), so each is made once, found again by a number read
-   * from its bytes: most rows make no string at all.
+   * from its bytes: most rows make no string at all. One object (and its two lists) serves every
+   * row: it holds the current row's codes until the next call, so nobody may keep it.
    */
   codes(): StagedCodes {
-    return {
-      is_dependent_unit: this.bytes[this.starts[F.dependent]!] === 0x31,
-      province_code: this.known(F.province, this.digitsKey(F.province)),
-      legacy_province_code: this.isEmpty(F.legacy) ? null : this.known(F.legacy, this.digitsKey(F.legacy)),
-      registration_date: this.known(F.registered, this.dateKey(F.registered)),
-      main_industry_code: this.known(F.main, this.digitsKey(F.main)),
-      main_industry_system: this.known(F.system, this.wordKey(F.system)) as IndustrySystem,
-      secondary_industry_codes: this.codeList(F.secondary),
-      secondary_industry_systems: this.wordList(F.secondarySystems) as IndustrySystem[],
-      status: this.known(F.status, this.wordKey(F.status)) as Status,
-    };
+    const c = this.current;
+    c.is_dependent_unit = this.bytes[this.starts[F.dependent]!] === 0x31;
+    c.province_code = this.known(F.province, this.digitsKey(F.province));
+    c.legacy_province_code = this.isEmpty(F.legacy) ? null : this.known(F.legacy, this.digitsKey(F.legacy));
+    c.registration_date = this.known(F.registered, this.dateKey(F.registered));
+    c.main_industry_code = this.known(F.main, this.digitsKey(F.main));
+    c.main_industry_system = this.known(F.system, this.wordKey(F.system)) as IndustrySystem;
+    this.list(F.secondary, c.secondary_industry_codes, DIGITS);
+    this.list(F.secondarySystems, c.secondary_industry_systems as string[], WORD);
+    c.status = this.known(F.status, this.wordKey(F.status)) as Status;
+    return c;
   }
+
+  private readonly current: StagedCodes = {
+    is_dependent_unit: false,
+    province_code: '',
+    legacy_province_code: null,
+    registration_date: '',
+    main_industry_code: '',
+    main_industry_system: 'vsic2018',
+    secondary_industry_codes: [],
+    secondary_industry_systems: [],
+    status: 'active',
+  };
 
   private readonly texts = Array.from({ length: FIELDS }, () => new Map<number, string>());
 
@@ -282,27 +298,19 @@ export class StagedRow {
     return value;
   }
 
-  private codeList(field: number): string[] {
-    return this.list(field, (start, end) => this.known(field, this.digitsKey(field, start, end), start, end));
-  }
-
-  private wordList(field: number): string[] {
-    return this.list(field, (start, end) => this.known(field, this.wordKey(field, start, end), start, end));
-  }
-
-  /** A `,`-separated field's pieces. */
-  private list(field: number, piece: (start: number, end: number) => string): string[] {
+  /** A `,`-separated field's pieces into `into` (emptied first), each keyed by its digits or as a word. */
+  private list(field: number, into: string[], keyed: typeof DIGITS | typeof WORD): void {
+    into.length = 0;
     const start = this.starts[field]!;
     const end = this.ends[field]!;
-    if (start === end) return [];
-    const pieces: string[] = [];
+    if (start === end) return;
     let from = start;
     for (let i = start; i <= end; i++) {
       if (i < end && this.bytes[i] !== 0x2c) continue;
-      pieces.push(piece(from, i));
+      const key = keyed === DIGITS ? this.digitsKey(field, from, i) : this.wordKey(field, from, i);
+      into.push(this.known(field, key, from, i));
       from = i + 1;
     }
-    return pieces;
   }
 
   /** The whole row decoded, as `decodeStaged` would. */
