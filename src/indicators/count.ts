@@ -16,18 +16,22 @@ export type CountedRecord = Pick<
   | 'digital_secondary'
 >;
 
+/** What a record adds to one tally; the record and its previous state are passed, not captured. */
+type Update<R> = (tally: Tally, r: R, before: PreviousRecord | undefined) => void;
+
 /** Adds a record's contribution to its current province and, when known, its pre-2025 province. */
 class Counter {
   readonly counts: PartitionCounts = { provinces: {}, legacy: {} };
   constructor(private readonly categories: readonly string[]) {}
 
-  add(where: Located, update: (tally: Tally) => void): void {
-    update(this.tally(this.counts.provinces, where.province_code));
-    if (where.legacy_province_code !== null)
-      update(this.tally(this.counts.legacy, where.legacy_province_code));
+  /** `update` is made once by the caller, not per record: classify counts a national export row by row. */
+  add<R extends Located>(r: R, before: PreviousRecord | undefined, update: Update<R>): void {
+    update(this.tally(this.counts.provinces, r.province_code), r, before);
+    if (r.legacy_province_code !== null)
+      update(this.tally(this.counts.legacy, r.legacy_province_code), r, before);
   }
 
-  tally(table: Record<string, Tally>, code: string): Tally {
+  private tally(table: Record<string, Tally>, code: string): Tally {
     let tally = table[code];
     if (!tally) {
       tally = emptyTally(this.categories);
@@ -55,13 +59,11 @@ export class PartitionCounter {
    * the caller may fill the same object again for the next record.
    */
   add(r: CountedRecord, before: PreviousRecord | undefined): void {
-    this.count(this.counter.tally(this.counter.counts.provinces, r.province_code), r, before);
-    if (r.legacy_province_code !== null)
-      this.count(this.counter.tally(this.counter.counts.legacy, r.legacy_province_code), r, before);
+    this.counter.add(r, before, this.count);
   }
 
   /** A record's contribution to one tally: its current or its pre-2025 province's. */
-  private count(t: Tally, r: CountedRecord, before: PreviousRecord | undefined): void {
+  private readonly count: Update<CountedRecord> = (t, r, before) => {
     if (r.is_dependent_unit) {
       t.dependent_units++;
       return;
@@ -83,7 +85,7 @@ export class PartitionCounter {
     } else if (r.digital_secondary) {
       t.digital_secondary++;
     }
-  }
+  };
 
   /**
    * A DTE that was active and is gone from the registry has ceased too, where it used to be.
@@ -96,12 +98,16 @@ export class PartitionCounter {
   ): PartitionCounts {
     for (const [id, before] of previous ?? []) {
       if (!present(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
-        this.counter.add(before, (t) => t.dte_ceased++);
+        this.counter.add(before, undefined, ceased);
       }
     }
     return this.counter.counts;
   }
 }
+
+const ceased: Update<PreviousRecord> = (t) => {
+  t.dte_ceased++;
+};
 
 /** The counts of a whole partition's records at once (tests, small inputs). */
 export function countPartition(
