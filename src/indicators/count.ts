@@ -16,19 +16,25 @@ export type CountedRecord = Pick<
   | 'digital_secondary'
 >;
 
-/** What a record adds to one tally; the record and its previous state are passed, not captured. */
-type Update<R> = (tally: Tally, r: R, before: PreviousRecord | undefined) => void;
+/**
+ * What a record adds to one tally; the record, its previous state and the as-of year are passed, not
+ * captured: the updates are functions of the module, so that the counting of every partition calls
+ * the same targets (a closure per counter made V8 recompile the per-row path for each partition).
+ */
+type Update<R> = (tally: Tally, r: R, before: PreviousRecord | undefined, year: string) => void;
 
 /** Adds a record's contribution to its current province and, when known, its pre-2025 province. */
 class Counter {
   readonly counts: PartitionCounts = { provinces: {}, legacy: {} };
-  constructor(private readonly categories: readonly string[]) {}
+  constructor(
+    private readonly categories: readonly string[],
+    private readonly year: string,
+  ) {}
 
-  /** `update` is made once by the caller, not per record: classify counts a national export row by row. */
   add<R extends Located>(r: R, before: PreviousRecord | undefined, update: Update<R>): void {
-    update(this.tally(this.counts.provinces, r.province_code), r, before);
+    update(this.tally(this.counts.provinces, r.province_code), r, before, this.year);
     if (r.legacy_province_code !== null)
-      update(this.tally(this.counts.legacy, r.legacy_province_code), r, before);
+      update(this.tally(this.counts.legacy, r.legacy_province_code), r, before, this.year);
   }
 
   private tally(table: Record<string, Tally>, code: string): Tally {
@@ -47,11 +53,9 @@ class Counter {
  */
 export class PartitionCounter {
   private readonly counter: Counter;
-  private readonly year: string;
 
   constructor(asOf: string, categories: readonly string[]) {
-    this.counter = new Counter(categories);
-    this.year = asOf.slice(0, 4);
+    this.counter = new Counter(categories, asOf.slice(0, 4));
   }
 
   /**
@@ -59,33 +63,8 @@ export class PartitionCounter {
    * the caller may fill the same object again for the next record.
    */
   add(r: CountedRecord, before: PreviousRecord | undefined): void {
-    this.counter.add(r, before, this.count);
+    this.counter.add(r, before, count);
   }
-
-  /** A record's contribution to one tally: its current or its pre-2025 province's. */
-  private readonly count: Update<CountedRecord> = (t, r, before) => {
-    if (r.is_dependent_unit) {
-      t.dependent_units++;
-      return;
-    }
-    const active = r.status === 'active';
-    const wasActiveDte =
-      before !== undefined && !before.is_dependent_unit && before.is_dte && before.status === 'active';
-    if (r.is_dte && r.registration_date.startsWith(this.year)) t.dte_founded_ytd++;
-    // Ceased: an active DTE before, not an active DTE now (inactive, or its main code left the DTE classes).
-    if (wasActiveDte && !(active && r.is_dte)) t.dte_ceased++;
-    if (!active) return;
-    t.enterprises_active++;
-    if (r.legacy_province_code !== null) t.legacy_known_active++;
-    if (r.is_dte) {
-      t.dte_active++;
-      const category = r.dte_category ?? '';
-      t.dte_by_category[category] = (t.dte_by_category[category] ?? 0) + 1;
-      if (before && !before.is_dependent_unit && !before.is_dte) t.dte_converted++;
-    } else if (r.digital_secondary) {
-      t.digital_secondary++;
-    }
-  };
 
   /**
    * A DTE that was active and is gone from the registry has ceased too, where it used to be.
@@ -104,6 +83,31 @@ export class PartitionCounter {
     return this.counter.counts;
   }
 }
+
+/** A record's contribution to one tally: its current or its pre-2025 province's. */
+const count: Update<CountedRecord> = (t, r, before, year) => {
+  if (r.is_dependent_unit) {
+    t.dependent_units++;
+    return;
+  }
+  const active = r.status === 'active';
+  const wasActiveDte =
+    before !== undefined && !before.is_dependent_unit && before.is_dte && before.status === 'active';
+  if (r.is_dte && r.registration_date.startsWith(year)) t.dte_founded_ytd++;
+  // Ceased: an active DTE before, not an active DTE now (inactive, or its main code left the DTE classes).
+  if (wasActiveDte && !(active && r.is_dte)) t.dte_ceased++;
+  if (!active) return;
+  t.enterprises_active++;
+  if (r.legacy_province_code !== null) t.legacy_known_active++;
+  if (r.is_dte) {
+    t.dte_active++;
+    const category = r.dte_category ?? '';
+    t.dte_by_category[category] = (t.dte_by_category[category] ?? 0) + 1;
+    if (before && !before.is_dependent_unit && !before.is_dte) t.dte_converted++;
+  } else if (r.digital_secondary) {
+    t.digital_secondary++;
+  }
+};
 
 const ceased: Update<PreviousRecord> = (t) => {
   t.dte_ceased++;

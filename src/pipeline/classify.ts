@@ -1,6 +1,6 @@
-import { classify } from '../classify/index.js';
+import { classify, type RuleBook } from '../classify/index.js';
 import { dteEnterpriseLine } from '../csv/index.js';
-import { type Classification, withClassification } from '../domain/classified.js';
+import { type Classification, type PreviousRecord, withClassification } from '../domain/classified.js';
 import { type CountedRecord, PartitionCounter, type PartitionCounts } from '../indicators/index.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
 import type { PutResult } from '../store/objectStore.js';
@@ -12,7 +12,16 @@ import { loadPreviousPartition } from './previous.js';
 import { provinceNames } from './provinceNames.js';
 import type { ClassifyResult, RunPlan } from './results.js';
 import { ruleBook } from './rules.js';
-import { eachLineOf, F, type StagedCodes, StagedRow, scanStagedKeys, wholeLines } from './stagedRecord.js';
+import {
+  eachLineOf,
+  F,
+  type KeySink,
+  type LineVisitor,
+  type StagedCodes,
+  StagedRow,
+  scanStagedKeys,
+  wholeLines,
+} from './stagedRecord.js';
 import { workKeys } from './stageKeys.js';
 
 export interface ClassifyPayload {
@@ -35,7 +44,6 @@ export async function classifyPartition(
   const { deduper, winners } = await findWinners(ctx, plan, partition);
   const previous = await loadPreviousPartition(ctx.store, plan, partition);
   const counter = new PartitionCounter(plan.as_of, rules.categories);
-  const names = provinceNames();
   const dteLines: string[] = [];
   const partName = snapshotFiles.enterprisesPart(partition);
   // Level 1: a third of level 6's time for files a fifth larger, and the parts are read by machines.
@@ -43,27 +51,9 @@ export async function classifyPartition(
     contentType: 'application/gzip',
     gzipLevel: 1,
   });
-  const row = new StagedRow();
-  const json = new EnterpriseJsonWriter();
-  const counted = countedRecord();
-  let ref = 0;
-  const each = (bytes: Buffer, start: number, end: number) => {
-    if (winners[ref++] !== 1) return;
-    row.read(bytes, start, end);
-    const codes = row.codes();
-    const classification = classify(codes, rules);
-    fillCounted(counted, codes, classification);
-    counter.add(counted, previous ? previous.get(row.ascii(F.id)) : undefined);
-    if (classification.is_dte) {
-      const classified = withClassification(row.record(), classification);
-      dteLines.push(dteEnterpriseLine(classified, names.of(classified)));
-    }
-    const room = EnterpriseJsonWriter.room(row);
-    const lines = part.lineSpace(0, room);
-    lines.commit(json.write(lines.space(room), lines.length, row, classification));
-  };
+  const rows = new PartitionRows(winners, rules, counter, previous, part, dteLines);
   for await (const piece of stagedPieces(ctx, plan, partition)) {
-    eachLineOf(piece, each);
+    eachLineOf(piece, rows);
     await part.drain();
   }
   const [written] = await part.close();
@@ -74,6 +64,45 @@ export async function classifyPartition(
     written: written!,
     partName,
   });
+}
+
+/**
+ * The second pass over a partition's staged lines: each kept row classified, counted, written as its
+ * enterprise line, and its DTE line handed on. One object per partition, its method the one call
+ * target of the line loop in every partition (see `LineVisitor`).
+ */
+class PartitionRows implements LineVisitor {
+  private readonly row = new StagedRow();
+  private readonly json = new EnterpriseJsonWriter();
+  private readonly counted = countedRecord();
+  private readonly names = provinceNames();
+  private ref = 0;
+
+  constructor(
+    private readonly winners: Uint8Array,
+    private readonly rules: RuleBook,
+    private readonly counter: PartitionCounter,
+    private readonly previous: ReadonlyMap<string, PreviousRecord> | null,
+    private readonly part: PartitionWriter,
+    private readonly dteLines: string[],
+  ) {}
+
+  line(bytes: Buffer, start: number, end: number): void {
+    if (this.winners[this.ref++] !== 1) return;
+    const { row, counted } = this;
+    row.read(bytes, start, end);
+    const codes = row.codes();
+    const classification = classify(codes, this.rules);
+    fillCounted(counted, codes, classification);
+    this.counter.add(counted, this.previous ? this.previous.get(row.ascii(F.id)) : undefined);
+    if (classification.is_dte) {
+      const classified = withClassification(row.record(), classification);
+      this.dteLines.push(dteEnterpriseLine(classified, this.names.of(classified)));
+    }
+    const room = EnterpriseJsonWriter.room(row);
+    const lines = this.part.lineSpace(0, room);
+    lines.commit(this.json.write(lines.space(room), lines.length, row, classification));
+  }
 }
 
 /** What the counts read of a row: one object of one shape, filled again for every row. */
@@ -119,12 +148,23 @@ async function findWinners(
   partition: number,
 ): Promise<{ deduper: Deduper; winners: Uint8Array }> {
   const deduper = new Deduper();
-  let ref = 0;
+  const keys = new FeedKeys(deduper);
   for (const feed of plan.feeds) {
-    const body = await ctx.store.get(workKeys.stagedPartition(feed.staging_prefix, partition));
-    await scanStagedKeys(body, (key, updated) => deduper.add(key, updated, feed.feed_id, ref++));
+    keys.feed = feed.feed_id;
+    await scanStagedKeys(await ctx.store.get(workKeys.stagedPartition(feed.staging_prefix, partition)), keys);
   }
-  return { deduper, winners: deduper.winners(ref) };
+  return { deduper, winners: deduper.winners(keys.rows) };
+}
+
+/** A partition's staged keys to the deduper, each with its feed and its position among the partition's rows. */
+class FeedKeys implements KeySink {
+  feed = '';
+  rows = 0;
+  constructor(private readonly deduper: Deduper) {}
+
+  add(key: number, updated: number): void {
+    this.deduper.add(key, updated, this.feed, this.rows++);
+  }
 }
 
 interface PartitionOutput {

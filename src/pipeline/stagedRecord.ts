@@ -347,25 +347,35 @@ export async function* wholeLines(body: AsyncIterable<Buffer>): AsyncIterable<Bu
   if (carry && carry.length > 0) yield carry;
 }
 
-/** Calls `each` with the range of every non-empty line of a piece of whole lines (see `wholeLines`). */
-export function eachLineOf(piece: Buffer, each: (bytes: Buffer, start: number, end: number) => void): void {
+/**
+ * What reads the lines of a piece in place. An object with a method, not a callback: a closure made
+ * per partition is a new call target, and V8 threw away and recompiled the line loop (and the handler,
+ * with all it inlines) for every partition a thread took.
+ */
+export interface LineVisitor {
+  line(bytes: Buffer, start: number, end: number): void;
+}
+
+/** Hands `visitor` the range of every non-empty line of a piece of whole lines (see `wholeLines`). */
+export function eachLineOf(piece: Buffer, visitor: LineVisitor): void {
   let start = 0;
   for (let nl = piece.indexOf(0x0a); nl >= 0; nl = piece.indexOf(0x0a, start)) {
-    if (nl > start) each(piece, start, nl);
+    if (nl > start) visitor.line(piece, start, nl);
     start = nl + 1;
   }
-  if (start < piece.length) each(piece, start, piece.length);
+  if (start < piece.length) visitor.line(piece, start, piece.length);
 }
 
 /** What deduplication reads of a staged row: its id as a number (`enterpriseKey`), its update date as yyyyMMdd or 0. */
-export type KeyHandler = (key: number, updated: number) => void;
+export interface KeySink {
+  add(key: number, updated: number): void;
+}
 
-/**
- * The keys of every row of a staged file, read from its bytes: deduplication needs only the first
- * two fields (ASCII by validation), so rows are neither decoded nor split, and no string is made.
- */
-export async function scanStagedKeys(body: AsyncIterable<Buffer>, each: KeyHandler): Promise<void> {
-  const key = (bytes: Buffer, start: number, end: number) => {
+/** The first two fields of each staged line, read from its bytes, to a sink. */
+class StagedKeyLines implements LineVisitor {
+  constructor(private readonly sink: KeySink) {}
+
+  line(bytes: Buffer, start: number, end: number): void {
     const a = bytes.indexOf(0x09, start);
     const b = a < 0 ? -1 : bytes.indexOf(0x09, a + 1);
     if (b < 0 || b > end) {
@@ -373,9 +383,17 @@ export async function scanStagedKeys(body: AsyncIterable<Buffer>, each: KeyHandl
     }
     const updated = b === a + 1 ? 0 : dateNumber(bytes, a + 1, b);
     if (updated < 0) throw new DteError('a staged row has no update date in its place', {});
-    each(idKey(bytes, start, a), updated);
-  };
-  for await (const piece of wholeLines(body)) eachLineOf(piece, key);
+    this.sink.add(idKey(bytes, start, a), updated);
+  }
+}
+
+/**
+ * The keys of every row of a staged file, read from its bytes: deduplication needs only the first
+ * two fields (ASCII by validation), so rows are neither decoded nor split, and no string is made.
+ */
+export async function scanStagedKeys(body: AsyncIterable<Buffer>, sink: KeySink): Promise<void> {
+  const lines = new StagedKeyLines(sink);
+  for await (const piece of wholeLines(body)) eachLineOf(piece, lines);
 }
 
 /** `enterpriseKey` of an id's bytes. */

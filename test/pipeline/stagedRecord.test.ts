@@ -24,16 +24,16 @@ describe('staged rows', () => {
     const bytes = Buffer.from(text);
     for (const size of [1, 7, 64, bytes.length]) {
       const keys: Array<[number, number]> = [];
-      await scanStagedKeys(chunks(bytes, size), (id, updated) => keys.push([id, updated]));
+      await scanStagedKeys(chunks(bytes, size), { add: (id, updated) => keys.push([id, updated]) });
       expect(keys).toEqual([
         [enterpriseKey('2801234567-001'), 20251201],
         [enterpriseKey('0100109106'), 0],
         [enterpriseKey('0100000009'), 20251201],
       ]);
     }
-    await expect(scanStagedKeys(chunks(Buffer.from('no tabs here\n'), 4), () => undefined)).rejects.toThrow(
-      /wrong number of fields/,
-    );
+    await expect(
+      scanStagedKeys(chunks(Buffer.from('no tabs here\n'), 4), { add: () => undefined }),
+    ).rejects.toThrow(/wrong number of fields/);
   });
 
   it('refuse a field that would break the layout, naming the feed and row', () => {
