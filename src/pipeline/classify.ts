@@ -1,6 +1,7 @@
 import { classify, type RuleBook } from '../classify/index.js';
 import { dteEnterpriseLine } from '../csv/index.js';
 import { type Classification, type PreviousRecord, withClassification } from '../domain/classified.js';
+import { DteError } from '../domain/errors.js';
 import { type CountedRecord, PartitionCounter, type PartitionCounts } from '../indicators/index.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
 import type { PutResult } from '../store/objectStore.js';
@@ -11,17 +12,9 @@ import { PartitionWriter } from './partitionWriter.js';
 import { loadPreviousPartition } from './previous.js';
 import { provinceNames } from './provinceNames.js';
 import type { ClassifyResult, RunPlan } from './results.js';
+import { type KeySink, readRowKeys } from './rowKeys.js';
 import { ruleBook } from './rules.js';
-import {
-  eachLineOf,
-  F,
-  type KeySink,
-  type LineVisitor,
-  type StagedCodes,
-  StagedRow,
-  scanStagedKeys,
-  wholeLines,
-} from './stagedRecord.js';
+import { eachLineOf, F, type LineVisitor, type StagedCodes, StagedRow, wholeLines } from './stagedRecord.js';
 import { workKeys } from './stageKeys.js';
 
 export interface ClassifyPayload {
@@ -56,6 +49,14 @@ export async function classifyPartition(
     eachLineOf(piece, rows);
     await part.drain();
   }
+  if (rows.read !== winners.length) {
+    part.destroy();
+    throw new DteError('the staged rows and their keys differ in number', {
+      partition,
+      rows: rows.read,
+      keys: winners.length,
+    });
+  }
   const [written] = await part.close();
   return finishPartition(ctx, plan, partition, {
     counts: counter.finish(previous, (id) => deduper.has(id)),
@@ -76,7 +77,8 @@ class PartitionRows implements LineVisitor {
   private readonly json = new EnterpriseJsonWriter();
   private readonly counted = countedRecord();
   private readonly names = provinceNames();
-  private ref = 0;
+  /** Staged rows read so far: the position of the next among the partition's keys. */
+  read = 0;
 
   constructor(
     private readonly winners: Uint8Array,
@@ -88,7 +90,7 @@ class PartitionRows implements LineVisitor {
   ) {}
 
   line(bytes: Buffer, start: number, end: number): void {
-    if (this.winners[this.ref++] !== 1) return;
+    if (this.winners[this.read++] !== 1) return;
     const { row, counted } = this;
     row.read(bytes, start, end);
     const codes = row.codes();
@@ -138,9 +140,9 @@ async function* stagedPieces(ctx: PipelineContext, plan: RunPlan, partition: num
 }
 
 /**
- * First pass: which staged row of each enterprise is kept, read from the files' bytes (the feed of a
- * row is its file's). Only ids and dates stay in memory, so the second pass streams the rows in
- * staged order (deterministic: feed order, then file order).
+ * First pass: which staged row of each enterprise is kept, read from the keys files written beside
+ * the staged rows (the feed of a row is its file's). Only ids and dates stay in memory, so the
+ * second pass streams the rows in staged order (deterministic: feed order, then file order).
  */
 async function findWinners(
   ctx: PipelineContext,
@@ -151,7 +153,7 @@ async function findWinners(
   const keys = new FeedKeys(deduper);
   for (const feed of plan.feeds) {
     keys.feed = feed.feed_id;
-    await scanStagedKeys(await ctx.store.get(workKeys.stagedPartition(feed.staging_prefix, partition)), keys);
+    await readRowKeys(await ctx.store.get(workKeys.stagedKeys(feed.staging_prefix, partition)), keys);
   }
   return { deduper, winners: deduper.winners(keys.rows) };
 }

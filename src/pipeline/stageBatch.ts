@@ -11,6 +11,7 @@ import {
 } from '../input/index.js';
 import { LineBuffer } from './lineBuffer.js';
 import { partitionOf } from './partition.js';
+import { writeRowKey } from './rowKeys.js';
 import { writeStaged } from './stagedRecord.js';
 
 /** A batch after validation: its staged lines per partition (UTF-8, each line ending in `\n`), its rejects. */
@@ -20,16 +21,21 @@ export interface StagedBatch {
   systems: Record<string, number>;
   /** One entry per partition; null where the batch has no row for it. */
   parts: Array<Uint8Array | null>;
+  /** The rows' keys (`rowKeys.ts`), one entry per partition as `parts`. */
+  keys: Array<Uint8Array | null>;
   rejects: RejectedRow[];
 }
 
 /** A partition's share of a 4,096-row batch is about 50 KiB. */
 const PART_BYTES = 64 * 1024;
+/** And its keys about 3 KiB. */
+const KEY_BYTES = 4 * 1024;
 
 export const stagedBatchSchema = z.object({
   accepted: z.number().int(),
   systems: z.record(z.string(), z.number().int()),
   parts: z.array(z.instanceof(Uint8Array).nullable()),
+  keys: z.array(z.instanceof(Uint8Array).nullable()),
   rejects: z.array(
     z.object({
       line: z.number().int(),
@@ -47,8 +53,14 @@ export const stagedBatchSchema = z.object({
 export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: number): StagedBatch {
   const out = new BatchOutput(partitions);
   validateRecords(batch, ctx, out);
-  const parts = out.lines.map((part) => (part.length === 0 ? null : part.take()));
-  return { accepted: out.accepted, systems: out.systems, parts, rejects: out.rejects };
+  const taken = (buffer: LineBuffer) => (buffer.length === 0 ? null : buffer.take());
+  return {
+    accepted: out.accepted,
+    systems: out.systems,
+    parts: out.lines.map(taken),
+    keys: out.keys.map(taken),
+    rejects: out.rejects,
+  };
 }
 
 /**
@@ -58,18 +70,22 @@ export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: numb
  */
 class BatchOutput implements RowOutput {
   readonly lines: LineBuffer[];
+  readonly keys: LineBuffer[];
   readonly systems: Record<string, number> = {};
   readonly rejects: RejectedRow[] = [];
   accepted = 0;
 
   constructor(private readonly partitions: number) {
     this.lines = Array.from({ length: partitions }, () => new LineBuffer(PART_BYTES));
+    this.keys = Array.from({ length: partitions }, () => new LineBuffer(KEY_BYTES));
   }
 
   accept(record: IngestedRecord): void {
     this.accepted++;
     this.systems[record.main_industry_system] = (this.systems[record.main_industry_system] ?? 0) + 1;
-    writeStaged(record, this.lines[partitionOf(record.enterprise_id, this.partitions)]!);
+    const partition = partitionOf(record.enterprise_id, this.partitions);
+    writeStaged(record, this.lines[partition]!);
+    writeRowKey(record, this.keys[partition]!);
   }
 
   reject(row: RejectedRow): void {

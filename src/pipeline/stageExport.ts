@@ -44,6 +44,7 @@ export class StagingSink {
   accepted = 0;
   rejected = 0;
   private readonly partitions: PartitionWriter;
+  private readonly keys: PartitionWriter;
   private readonly rejects = new PassThrough();
   private readonly rejectsUpload: Promise<unknown>;
   private readonly bySystem = new Map<string, number>();
@@ -59,6 +60,9 @@ export class StagingSink {
       (p) => workKeys.stagedPartition(prefix, p),
       partitionCount,
     );
+    this.keys = new PartitionWriter(ctx.store, (p) => workKeys.stagedKeys(prefix, p), partitionCount, {
+      contentType: 'application/octet-stream',
+    });
     this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, {
       contentType: 'text/csv',
     });
@@ -76,14 +80,17 @@ export class StagingSink {
     batch.parts.forEach((bytes, partition) => {
       if (bytes) this.partitions.writeBytes(partition, bytes);
     });
+    batch.keys.forEach((bytes, partition) => {
+      if (bytes) this.keys.writeBytes(partition, bytes);
+    });
     for (const row of batch.rejects) this.rejects.write(rejectLine(row));
     const rows = this.accepted + this.rejected;
     if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(rows / 50_000))
       this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows });
   }
 
-  drain(): Promise<void> {
-    return this.partitions.drain();
+  async drain(): Promise<void> {
+    await Promise.all([this.partitions.drain(), this.keys.drain()]);
   }
 
   systems(): Record<string, number> {
@@ -92,12 +99,13 @@ export class StagingSink {
 
   async close(): Promise<void> {
     this.rejects.end();
-    await Promise.all([this.partitions.close(), this.rejectsUpload]);
+    await Promise.all([this.partitions.close(), this.keys.close(), this.rejectsUpload]);
     this.ctx.onProgress?.({ stage: 'ingest', feed: this.feedId, rows: this.accepted + this.rejected });
   }
 
   destroy(): void {
     this.partitions.destroy();
+    this.keys.destroy();
     this.rejectsUpload.catch(() => undefined);
     this.rejects.destroy();
   }

@@ -3,6 +3,8 @@ export const workKeys = {
   ingestPrefix: (feedId: string, asOf: string, stagingId: string) =>
     `work/ingest/${feedId}/${asOf}/${stagingId}/`,
   stagedPartition: (prefix: string, partition: number) => `${prefix}part-${pad(partition)}.ndjson`,
+  /** The staged rows' keys for deduplication (`rowKeys.ts`), beside their partition. */
+  stagedKeys: (prefix: string, partition: number) => `${prefix}keys-${pad(partition)}.bin`,
   stagedRejects: (prefix: string) => `${prefix}rejects.csv`,
   runPrefix: (runId: string) => `work/runs/${runId}/`,
   counts: (runId: string, partition: number) => `work/runs/${runId}/counts/part-${pad(partition)}.json`,

@@ -1,6 +1,5 @@
 import { DteError } from '../domain/errors.js';
 import type { IndustrySystem, IngestedRecord, Status } from '../domain/record.js';
-import { DEPENDENT } from './dedupe.js';
 import type { LineBuffer } from './lineBuffer.js';
 
 /**
@@ -364,50 +363,6 @@ export function eachLineOf(piece: Buffer, visitor: LineVisitor): void {
     start = nl + 1;
   }
   if (start < piece.length) visitor.line(piece, start, piece.length);
-}
-
-/** What deduplication reads of a staged row: its id as a number (`enterpriseKey`), its update date as yyyyMMdd or 0. */
-export interface KeySink {
-  add(key: number, updated: number): void;
-}
-
-/** The first two fields of each staged line, read from its bytes, to a sink. */
-class StagedKeyLines implements LineVisitor {
-  constructor(private readonly sink: KeySink) {}
-
-  line(bytes: Buffer, start: number, end: number): void {
-    const a = bytes.indexOf(0x09, start);
-    const b = a < 0 ? -1 : bytes.indexOf(0x09, a + 1);
-    if (b < 0 || b > end) {
-      throw new DteError('a staged row has the wrong number of fields', { fields: b < 0 && a < 0 ? 1 : 2 });
-    }
-    const updated = b === a + 1 ? 0 : dateNumber(bytes, a + 1, b);
-    if (updated < 0) throw new DteError('a staged row has no update date in its place', {});
-    this.sink.add(idKey(bytes, start, a), updated);
-  }
-}
-
-/**
- * The keys of every row of a staged file, read from its bytes: deduplication needs only the first
- * two fields (ASCII by validation), so rows are neither decoded nor split, and no string is made.
- */
-export async function scanStagedKeys(body: AsyncIterable<Buffer>, sink: KeySink): Promise<void> {
-  const lines = new StagedKeyLines(sink);
-  for await (const piece of wholeLines(body)) eachLineOf(piece, lines);
-}
-
-/** `enterpriseKey` of an id's bytes. */
-function idKey(bytes: Buffer, start: number, end: number): number {
-  const dependent = end - start === 14 && bytes[start + 10] === 0x2d;
-  if (end - start !== 10 && !dependent) throw new DteError('a staged row has no enterprise id', {});
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    if (i === start + 10) continue;
-    const d = bytes[i]! - 48;
-    if (d < 0 || d > 9) throw new DteError('a staged row has no enterprise id', {});
-    value = value * 10 + d;
-  }
-  return dependent ? DEPENDENT + value : value;
 }
 
 /** `yyyy-MM-dd` as the number yyyyMMdd; -1 for bytes of any other form. */

@@ -14,7 +14,7 @@ const ctx = rowContext({ ...setup.options, industry: loadIndustryCatalog() });
 
 serveThread((payload) => {
   const staged = stageBatch(batchOf(ingestRequest.parse(payload)), ctx, setup.partitions);
-  const transfer = staged.parts
+  const transfer = [...staged.parts, ...staged.keys]
     .filter((p): p is Uint8Array => p !== null)
     .map((p) => p.buffer as ArrayBuffer);
   return { result: staged, transfer };

@@ -5,6 +5,8 @@ import { classifyPartition } from '../../src/pipeline/classify.js';
 import { decideRun } from '../../src/pipeline/decide.js';
 import { ingestFeed } from '../../src/pipeline/ingest.js';
 import { classifyResultSchema, type RunPlan } from '../../src/pipeline/results.js';
+import { ROW_KEY_BYTES } from '../../src/pipeline/rowKeys.js';
+import { workKeys } from '../../src/pipeline/stageKeys.js';
 import type { LocalStore } from '../../src/store/localStore.js';
 import { S3Store } from '../../src/store/s3Store.js';
 import { ThreadPool } from '../../src/threads/pool.js';
@@ -46,6 +48,21 @@ describe('classify threads of an inline run', () => {
     }
   });
 
+  it('refuse a partition whose keys file does not hold one key for each staged row', async () => {
+    const { ctx, plan } = await planned();
+    const feed = plan.feeds[0]!;
+    const key = workKeys.stagedKeys(feed.staging_prefix, 2);
+    const keys = await readAll(await ctx.store.get(key));
+    await ctx.store.put(key, keys.subarray(0, keys.length - ROW_KEY_BYTES));
+    const failure = await classifyPartition(ctx, { plan, partition: 2 }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DteError);
+    expect((failure as DteError).message).toMatch(/staged rows and their keys differ/);
+    expect((failure as DteError).context).toMatchObject({
+      partition: 2,
+      keys: keys.length / ROW_KEY_BYTES - 1,
+    });
+  });
+
   it('hand a failing partition back as a DteError with its context, and go on with the next', async () => {
     const { ctx, plan } = await planned();
     const pool = openPool(ctx);
@@ -56,7 +73,7 @@ describe('classify threads of an inline run', () => {
       };
       const failure = await classifyIn(pool, broken, 1).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(DteError);
-      expect((failure as DteError).context.key).toMatch(/-gone.*part-01/);
+      expect((failure as DteError).context.key).toMatch(/-gone.*keys-01\.bin/);
       expect((await classifyIn(pool, plan, 1)).partition).toBe(1);
     } finally {
       await pool.close();
@@ -70,3 +87,9 @@ describe('classify threads of an inline run', () => {
     expect(threadSpecOf({ ...ctx, store: s3 })).toBeNull();
   });
 });
+
+async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
