@@ -60,7 +60,7 @@ const pad = (v: string, n: number) => (v.length >= n ? v : v + ' '.repeat(n - v.
 const lpad = (v: string, n: number) => (v.length >= n ? v : ' '.repeat(n - v.length) + v);
 
 async function printSummary(): Promise<void> {
-  const store = openStore(storeUrl);
+  const store = await openStore(storeUrl);
   const published = await listPublished(store);
   const latest = published.at(-1);
   if (!latest) throw new Error('no snapshot was published');

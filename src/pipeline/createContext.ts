@@ -5,12 +5,12 @@ import { codeVersion } from './codeVersion.js';
 import type { PipelineContext } from './context.js';
 
 /** One context per process: the store connection, the logger, the validated config. */
-export function createContext(
+export async function createContext(
   loaded: LoadedConfig,
   overrides: Partial<PipelineContext> = {},
-): PipelineContext {
+): Promise<PipelineContext> {
   return {
-    store: openStore(loaded.config.store),
+    store: await openStore(loaded.config.store),
     logger: createLogger(loaded.env.LOG_LEVEL),
     config: loaded.config,
     baseDir: loaded.baseDir,

@@ -3,16 +3,21 @@ import { readEnv } from '../config/env.js';
 import { UsageError } from '../domain/errors.js';
 import { LocalStore } from './localStore.js';
 import type { ObjectStore } from './objectStore.js';
-import { S3Store, type S3StoreOptions } from './s3Store.js';
+import type { S3StoreOptions } from './s3Store.js';
 
 /**
  * The store named by a URL: `file:DIR` (or a plain path) is a local directory, resolved against
  * `baseDir` (the config file's folder) or the working directory; `s3://bucket/prefix` is S3, set up
  * from `S3_ENDPOINT`, `S3_REGION`, `S3_FORCE_PATH_STYLE` and the AWS SDK's own credential chain.
+ * The SDK is loaded only for an S3 store (see `fetchSource`).
  */
-export function openStore(url: string, options: { baseDir?: string; s3?: S3StoreOptions } = {}): ObjectStore {
+export async function openStore(
+  url: string,
+  options: { baseDir?: string; s3?: S3StoreOptions } = {},
+): Promise<ObjectStore> {
   if (url.startsWith('s3://')) {
     const env = readEnv();
+    const { S3Store } = await import('./s3Store.js');
     return new S3Store(url, {
       endpoint: env.S3_ENDPOINT,
       region: env.S3_REGION,

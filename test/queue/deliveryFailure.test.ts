@@ -64,7 +64,7 @@ describe('a webhook that never accepts, on BullMQ', () => {
     workers.push(w);
     await w.waitFor((l) => l.msg === 'workers started');
     const runtime = QueueRuntime.open(url, prefix);
-    const ctx = seriesContext(series, `file:${path.join(series.dir, 'store')}`);
+    const ctx = await seriesContext(series, `file:${path.join(series.dir, 'store')}`);
     await enqueueRuns(runtime, ctx.config, series.dates);
     await eventually(
       async () => (await readLatest(ctx.store))?.as_of === '2024-06-30',

@@ -100,7 +100,7 @@ const sample = (text: string, name: string, labels: string) =>
 
 describe('the demo series on BullMQ', () => {
   it('two dte worker processes publish every date byte-identical to the inline runner, and /metrics shows every stage', async () => {
-    const inlineCtx = seriesContext(series, `file:${path.join(series.dir, 'store-inline')}`);
+    const inlineCtx = await seriesContext(series, `file:${path.join(series.dir, 'store-inline')}`);
     for (const asOf of series.dates) expect((await runInline(inlineCtx, { asOf })).status).toBe('published');
     const inline = await publishedFiles(inlineCtx);
 
@@ -122,8 +122,8 @@ describe('the demo series on BullMQ', () => {
       b.waitFor((l) => l.msg === 'workers started'),
     ]);
     const runtime = QueueRuntime.open(url, prefix);
-    await enqueueRuns(runtime, seriesContext(series, store).config, series.dates);
-    const ctx = seriesContext(series, store);
+    await enqueueRuns(runtime, (await seriesContext(series, store)).config, series.dates);
+    const ctx = await seriesContext(series, store);
     const last = series.dates.at(-1)!;
     await eventually(
       async () => (await readLatest(ctx.store))?.as_of === last,

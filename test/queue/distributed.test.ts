@@ -26,7 +26,7 @@ beforeAll(async () => {
     rows: 60_000,
     store: 'file:./store-inline',
   });
-  const ctx = seriesContext(series, `file:${path.join(dir, 'store-inline')}`);
+  const ctx = await seriesContext(series, `file:${path.join(dir, 'store-inline')}`);
   for (const asOf of series.dates) expect((await runInline(ctx, { asOf })).status).toBe('published');
   inline = await publishedFiles(ctx);
 }, 180_000);
@@ -36,7 +36,7 @@ afterAll(async () => {
   for (const prefix of prefixes) await dropPrefix(url, prefix);
 });
 
-function deployment(name: string) {
+async function deployment(name: string) {
   const prefix = uniquePrefix(name);
   prefixes.push(prefix);
   const store = `file:${path.join(series.dir, `store-${name}`)}`;
@@ -51,10 +51,16 @@ function deployment(name: string) {
     workers.push(w);
     return w;
   };
-  return { prefix, store, start, ctx: seriesContext(series, store), runtime: QueueRuntime.open(url, prefix) };
+  return {
+    prefix,
+    store,
+    start,
+    ctx: await seriesContext(series, store),
+    runtime: QueueRuntime.open(url, prefix),
+  };
 }
 
-async function publishedUpTo(d: ReturnType<typeof deployment>, asOf: string, timeoutMs = 120_000) {
+async function publishedUpTo(d: Awaited<ReturnType<typeof deployment>>, asOf: string, timeoutMs = 120_000) {
   await eventually(
     async () => (await readLatest(d.ctx.store))?.as_of === asOf,
     timeoutMs,
@@ -65,7 +71,7 @@ async function publishedUpTo(d: ReturnType<typeof deployment>, asOf: string, tim
 
 describe('the run on BullMQ with real worker processes', () => {
   it('two workers publish data files byte-identical to the inline runner, oldest first, and stop cleanly on SIGTERM', async () => {
-    const d = deployment('parity');
+    const d = await deployment('parity');
     const [a, b] = [d.start(), d.start()];
     await Promise.all([
       a.waitFor((l) => l.msg === 'workers started'),
@@ -89,7 +95,7 @@ describe('the run on BullMQ with real worker processes', () => {
   }, 240_000);
 
   it('recovers a classify job whose worker was SIGKILLed in the middle of it: same files, no double counts', async () => {
-    const d = deployment('sigkill');
+    const d = await deployment('sigkill');
     const victim = d.start(1);
     await victim.waitFor((l) => l.msg === 'workers started');
     await enqueueRuns(d.runtime, d.ctx.config, [series.dates[0]!]);
@@ -107,7 +113,7 @@ describe('the run on BullMQ with real worker processes', () => {
   }, 240_000);
 
   it('completes the run when Redis drops every connection of the deployment mid-run (CLIENT KILL)', async () => {
-    const d = deployment('clientkill');
+    const d = await deployment('clientkill');
     const w = d.start(2);
     await w.waitFor((l) => l.msg === 'workers started');
     await enqueueRuns(d.runtime, d.ctx.config, [series.dates[0]!]);
@@ -129,7 +135,7 @@ describe('the run on BullMQ with real worker processes', () => {
   }, 240_000);
 
   it('fails a run whose file cannot be read, visibly, without publishing: latest.json stays where it was', async () => {
-    const d = deployment('badfile');
+    const d = await deployment('badfile');
     const w = d.start(2);
     await enqueueRuns(d.runtime, d.ctx.config, [series.dates[0]!]);
     await publishedUpTo(d, series.dates[0]!);

@@ -28,7 +28,7 @@ afterAll(() => dropPrefix(url, prefix));
 
 describe('a stage that throws twice, then succeeds', () => {
   it('is retried with exponential backoff and the run publishes the same files as inline', async () => {
-    const ctx = seriesContext(series, `file:${path.join(series.dir, 'store-bullmq')}`);
+    const ctx = await seriesContext(series, `file:${path.join(series.dir, 'store-bullmq')}`);
     const runtime = QueueRuntime.open(url, prefix);
     const attempts: Array<{ at: number; attemptsMade: number }> = [];
     const workers = startWorkers(ctx, runtime, {
@@ -54,7 +54,7 @@ describe('a stage that throws twice, then succeeds', () => {
       const [first, second, third] = attempts.map((a) => a.at);
       expect(second! - first!).toBeGreaterThanOrEqual(290);
       expect(third! - second!).toBeGreaterThanOrEqual(590);
-      const inlineCtx = seriesContext(series, `file:${path.join(series.dir, 'store-inline')}`);
+      const inlineCtx = await seriesContext(series, `file:${path.join(series.dir, 'store-inline')}`);
       await runInline(inlineCtx, { asOf: '2026-03-31' });
       expect(await publishedFiles(ctx)).toEqual(await publishedFiles(inlineCtx));
     } finally {

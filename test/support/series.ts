@@ -58,10 +58,10 @@ export async function writeSeries(
 }
 
 /** A context on the series' config, with a store URL of the caller's choice. */
-export function seriesContext(series: Series, store: string): PipelineContext {
+export async function seriesContext(series: Series, store: string): Promise<PipelineContext> {
   const loaded = loadConfig(series.configFile, { DTE_STORE: store });
   return {
-    store: openStore(loaded.config.store, { baseDir: loaded.baseDir }),
+    store: await openStore(loaded.config.store, { baseDir: loaded.baseDir }),
     logger: pino({ level: 'silent' }),
     config: loaded.config,
     baseDir: loaded.baseDir,

@@ -29,7 +29,7 @@ export function registerAlertsCommands(program: Command): void {
     .action(async (options: { asOf?: string; config?: string; store?: string; json?: boolean }) => {
       const loaded = loadConfig(options.config);
       if (options.store) loaded.config.store = options.store;
-      const ctx = createContext(loaded);
+      const ctx = await createContext(loaded);
       try {
         const asOf = options.asOf ? parseAsOf(options.asOf) : (await readLatest(ctx.store))?.as_of;
         if (!asOf) throw new NotFoundError(`no published snapshot in ${ctx.store.url}`);
@@ -64,7 +64,7 @@ export function registerAlertsCommands(program: Command): void {
     .action(async (options: { config?: string; store?: string }) => {
       const loaded = loadConfig(options.config);
       if (options.store) loaded.config.store = options.store;
-      const ctx = createContext(loaded);
+      const ctx = await createContext(loaded);
       try {
         const now = new Date().toISOString();
         const notification: Notification = {

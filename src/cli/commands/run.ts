@@ -48,7 +48,7 @@ export function registerRunCommand(program: Command): void {
     .action(async (options: RunOptions) => {
       const loaded = withAdHocFeeds(loadConfig(options.config), options);
       const asOf = options.asOf ? parseAsOf(options.asOf) : yesterdayInVietnam();
-      const ctx = createContext(loaded, { onProgress: terminalProgress() });
+      const ctx = await createContext(loaded, { onProgress: terminalProgress() });
       try {
         const outcome = await runInline(ctx, { asOf, feeds: options.feed });
         endProgress();

@@ -19,7 +19,7 @@ export function registerServeCommand(program: Command): void {
       const port = options.port === undefined ? loaded.env.PORT : Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port must be 0..65535, got ${options.port}`);
-      const ctx = createContext(loaded);
+      const ctx = await createContext(loaded);
       const runtime = options.queues
         ? QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'serve')
         : null;

@@ -19,7 +19,7 @@ interface StoreOptions {
 
 async function withStore<T>(options: StoreOptions, use: (store: ObjectStore) => Promise<T>): Promise<T> {
   const loaded = loadConfig(options.config);
-  const store = openStore(options.store ?? loaded.config.store);
+  const store = await openStore(options.store ?? loaded.config.store);
   try {
     return await use(store);
   } finally {

@@ -19,7 +19,7 @@ export function registerWorkerCommand(program: Command): void {
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
         throw new UsageError(`--concurrency must be a whole number 1..64, got ${options.concurrency}`);
       }
-      const ctx = createContext(loaded);
+      const ctx = await createContext(loaded);
       const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'worker');
       const workers = startWorkers(ctx, runtime, {
         concurrency,
