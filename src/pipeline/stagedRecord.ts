@@ -234,10 +234,10 @@ export class StagedRow {
     c.legacy_province_code = this.isEmpty(F.legacy) ? null : this.known(F.legacy, this.digitsKey(F.legacy));
     c.registration_date = this.known(F.registered, this.dateKey(F.registered));
     c.main_industry_code = this.known(F.main, this.digitsKey(F.main));
-    c.main_industry_system = this.known(F.system, this.wordKey(F.system)) as IndustrySystem;
+    c.main_industry_system = this.word(F.system) as IndustrySystem;
     this.list(F.secondary, c.secondary_industry_codes, DIGITS);
     this.list(F.secondarySystems, c.secondary_industry_systems as string[], WORD);
-    c.status = this.known(F.status, this.wordKey(F.status)) as Status;
+    c.status = this.word(F.status) as Status;
     return c;
   }
 
@@ -253,7 +253,8 @@ export class StagedRow {
     status: 'active',
   };
 
-  private readonly texts = Array.from({ length: FIELDS }, () => new Map<number, string>());
+  private readonly texts = Array.from({ length: FIELDS }, () => new KeyedTexts());
+  private readonly words = Array.from({ length: FIELDS }, () => new WordTexts());
 
   /** The field's text, made once per key; a key of -1 (no key for these bytes) makes it afresh. */
   private known(field: number, key: number, start = this.starts[field]!, end = this.ends[field]!): string {
@@ -265,6 +266,11 @@ export class StagedRow {
       texts.set(key, text);
     }
     return text;
+  }
+
+  /** A word field's text (a status, a code system): the same few words over and over. */
+  private word(field: number, start = this.starts[field]!, end = this.ends[field]!): string {
+    return this.words[field]!.of(this.bytes, start, end);
   }
 
   /** Up to 12 digits as one number, told apart by length (leading zeros count); else -1. */
@@ -279,25 +285,15 @@ export class StagedRow {
     return value * 16 + (end - start);
   }
 
-  /** `yyyy-MM-dd` as the number yyyyMMdd; else -1. */
+  /** A `yyyy-MM-dd` date from 1900 to 2599 as a number below 2^18 (day by day); else -1. */
   private dateKey(field: number): number {
-    return dateNumber(this.bytes, this.starts[field]!, this.ends[field]!);
+    const n = dateNumber(this.bytes, this.starts[field]!, this.ends[field]!);
+    const year = Math.floor(n / 10_000);
+    if (n < 0 || year < 1900 || year > 2599) return -1;
+    return ((year - 1900) * 12 + (Math.floor(n / 100) % 100) - 1) * 31 + (n % 100) - 1;
   }
 
-  /** A word of up to 10 lower-case letters and digits, one place of 37 each; else -1. */
-  private wordKey(field: number, start = this.starts[field]!, end = this.ends[field]!): number {
-    if (end - start > 10) return -1;
-    let value = 0;
-    for (let i = start; i < end; i++) {
-      const b = this.bytes[i]!;
-      const v = b >= 0x61 && b <= 0x7a ? b - 0x61 + 10 : b >= 0x30 && b <= 0x39 ? b - 0x30 : -1;
-      if (v < 0) return -1;
-      value = value * 37 + v + 1;
-    }
-    return value;
-  }
-
-  /** A `,`-separated field's pieces into `into` (emptied first), each keyed by its digits or as a word. */
+  /** A `,`-separated field's pieces into `into` (emptied first), each keyed by its digits or read as a word. */
   private list(field: number, into: string[], keyed: typeof DIGITS | typeof WORD): void {
     into.length = 0;
     const start = this.starts[field]!;
@@ -306,8 +302,11 @@ export class StagedRow {
     let from = start;
     for (let i = start; i <= end; i++) {
       if (i < end && this.bytes[i] !== 0x2c) continue;
-      const key = keyed === DIGITS ? this.digitsKey(field, from, i) : this.wordKey(field, from, i);
-      into.push(this.known(field, key, from, i));
+      into.push(
+        keyed === DIGITS
+          ? this.known(field, this.digitsKey(field, from, i), from, i)
+          : this.word(field, from, i),
+      );
       from = i + 1;
     }
   }
@@ -316,6 +315,58 @@ export class StagedRow {
   record(): IngestedRecord {
     return decodeStaged(this.bytes.toString('utf8', this.starts[0]!, this.ends[FIELDS - 1]!));
   }
+}
+
+/** Keys below this find their text through a typed index: a map keyed by numbers cost classify a tenth of its work. */
+const SMALL_KEYS = 1 << 18;
+
+/**
+ * Texts by a number read from their bytes (`digitsKey`, `dateKey`): small keys through an index of
+ * positions, allocated on first use and touched only where keys fall; larger ones through a map.
+ */
+class KeyedTexts {
+  private index: Int32Array | null = null;
+  private readonly texts: string[] = [];
+  private readonly large = new Map<number, string>();
+
+  get(key: number): string | undefined {
+    if (key >= SMALL_KEYS) return this.large.get(key);
+    const at = this.index === null ? 0 : this.index[key]!;
+    return at === 0 ? undefined : this.texts[at - 1];
+  }
+
+  set(key: number, text: string): void {
+    if (key >= SMALL_KEYS) {
+      this.large.set(key, text);
+      return;
+    }
+    this.index ??= new Int32Array(SMALL_KEYS);
+    this.texts.push(text);
+    this.index[key] = this.texts.length;
+  }
+}
+
+/** The few words a field holds, found by comparing bytes with each (latin1: a byte a character). */
+class WordTexts {
+  private readonly known: string[] = [];
+
+  of(bytes: Buffer, start: number, end: number): string {
+    const length = end - start;
+    for (const word of this.known) {
+      if (word.length === length && sameBytes(word, bytes, start)) return word;
+    }
+    const word = bytes.toString('latin1', start, end);
+    if (this.known.length < MAX_WORDS) this.known.push(word);
+    return word;
+  }
+}
+
+/** Beyond this many distinct words a field's texts are made afresh (validation allows only a few). */
+const MAX_WORDS = 16;
+
+function sameBytes(word: string, bytes: Buffer, start: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== bytes[start + i]) return false;
+  return true;
 }
 
 /**
