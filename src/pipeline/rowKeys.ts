@@ -38,6 +38,11 @@ function dateNumber(date: string): number {
   return value;
 }
 
+/** The keys in `chunk` before `end`: out of the async loop, so that V8 optimizes it once, not once per file. */
+function addKeys(chunk: Buffer, end: number, sink: KeySink): void {
+  for (let at = 0; at < end; at += ROW_KEY_BYTES) sink.add(chunk.readDoubleLE(at), chunk.readInt32LE(at + 8));
+}
+
 /** Hands every key of a keys file to `sink`, in file order; returns how many there were. */
 export async function readRowKeys(body: AsyncIterable<Buffer>, sink: KeySink): Promise<number> {
   let rows = 0;
@@ -45,9 +50,7 @@ export async function readRowKeys(body: AsyncIterable<Buffer>, sink: KeySink): P
   for await (const read of body) {
     const chunk: Buffer = carry ? Buffer.concat([carry, read]) : read;
     const whole = chunk.length - (chunk.length % ROW_KEY_BYTES);
-    for (let at = 0; at < whole; at += ROW_KEY_BYTES) {
-      sink.add(chunk.readDoubleLE(at), chunk.readInt32LE(at + 8));
-    }
+    addKeys(chunk, whole, sink);
     rows += whole / ROW_KEY_BYTES;
     carry = whole < chunk.length ? chunk.subarray(whole) : null;
   }
