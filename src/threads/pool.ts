@@ -12,18 +12,11 @@ export type ThreadEntry = 'classifyThread' | 'ingestThread';
  * Bounded heaps: left to itself V8 lets each thread's heap grow lazily, which doubled peak RSS.
  * Validation makes many short-lived strings: a 48 MB young generation instead of 16 MB cut its CPU
  * time by a quarter, and 32 MB did as well over a whole run; classify gains nothing from it.
- * The old generation's ceiling is not what bounds memory here (the live heap of a thread is some
- * 10-15 MB whatever the export's size) but it sets how far V8 lets the heap grow between full
- * collections: at 256 MB it counts as a small device's heap, grows it by 1.3 times the live size,
- * and with a young generation larger than what is left it kept a full marking going almost all the
- * time (1M rows: 8 full collections in each ingest thread, 16 in each classify thread). At 2 GB
- * the growth may reach 4 times: 2-3 and 7-10 of them, for some 40 MB more peak RSS (1M rows
- * 275-300 MB, 2M rows 300-311 MB).
  */
 const THREAD_HEAP: Record<ThreadEntry, { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number }> =
   {
-    classifyThread: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 2048 },
-    ingestThread: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 2048 },
+    classifyThread: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+    ingestThread: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 },
   };
 
 interface Pending {
