@@ -6,7 +6,8 @@ import type { LineBuffer } from './lineBuffer.js';
 /**
  * What deduplication reads of each staged row, in a file of its own beside the staged rows
  * (`keys-NN.bin`, one record per row, in the rows' order): the enterprise id as a number
- * (`enterpriseKey`) in 8 bytes, the update date as yyyyMMdd (0 without one) in 4, little-endian.
+ * (`enterpriseKey`, below 2^53) in 8 bytes, the update date as yyyyMMdd (0 without one) in 4, all
+ * unsigned little-endian integers.
  * Classify's first pass reads these 12 bytes a row instead of the whole staged files, which it
  * otherwise read twice.
  */
@@ -24,9 +25,21 @@ export function writeRowKey(r: IngestedRecord, keys: LineBuffer): void {
     throw new DteError('a validated row has no enterprise id', { feed: r.feed_id, row: r.line });
   const out = keys.space(ROW_KEY_BYTES);
   const at = keys.length;
-  out.writeDoubleLE(key, at);
-  out.writeInt32LE(r.updated_at === null ? 0 : dateNumber(r.updated_at), at + 8);
+  // Byte by byte: Buffer's writeDoubleLE and writeInt32LE checked and converted more than they wrote.
+  const low = key % TWO_32;
+  putUint32(out, at, low);
+  putUint32(out, at + 4, (key - low) / TWO_32);
+  putUint32(out, at + 8, r.updated_at === null ? 0 : dateNumber(r.updated_at));
   keys.commit(at + ROW_KEY_BYTES);
+}
+
+const TWO_32 = 2 ** 32;
+
+function putUint32(out: Buffer, at: number, value: number): void {
+  out[at] = value & 0xff;
+  out[at + 1] = (value >>> 8) & 0xff;
+  out[at + 2] = (value >>> 16) & 0xff;
+  out[at + 3] = value >>> 24;
 }
 
 /** `yyyy-MM-dd` (as validation leaves it) as the number yyyyMMdd. */
@@ -40,7 +53,9 @@ function dateNumber(date: string): number {
 
 /** The keys in `chunk` before `end`: out of the async loop, so that V8 optimizes it once, not once per file. */
 function addKeys(chunk: Buffer, end: number, sink: KeySink): void {
-  for (let at = 0; at < end; at += ROW_KEY_BYTES) sink.add(chunk.readDoubleLE(at), chunk.readInt32LE(at + 8));
+  for (let at = 0; at < end; at += ROW_KEY_BYTES) {
+    sink.add(chunk.readUInt32LE(at) + chunk.readUInt32LE(at + 4) * TWO_32, chunk.readUInt32LE(at + 8));
+  }
 }
 
 /** Hands every key of a keys file to `sink`, in file order; returns how many there were. */
