@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { z } from 'zod';
-import { readEnv } from '../config/env.js';
 import { DteError } from '../domain/errors.js';
 import { rawKey } from '../snapshot/layout.js';
-import { S3Store } from '../store/s3Store.js';
+import { openStore } from '../store/openStore.js';
 import { extensionOf } from './archive.js';
 import type { s3SourceSchema } from './schema.js';
 import { spool } from './spool.js';
@@ -19,12 +18,7 @@ export async function fetchS3(source: S3Source, ctx: FetchContext): Promise<Fetc
   const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(source.url)!;
   const bucket = match[1]!;
   const path = match[2]!;
-  const env = readEnv();
-  const store = new S3Store(`s3://${bucket}`, {
-    endpoint: env.S3_ENDPOINT,
-    region: env.S3_REGION,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE,
-  });
+  const store = await openStore(`s3://${bucket}`);
   try {
     let key = path;
     if (source.newest) {
