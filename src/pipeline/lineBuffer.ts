@@ -40,13 +40,6 @@ export class LineBuffer {
     this.used = end;
   }
 
-  /** Lines already encoded, each ending in `\n`. */
-  append(lines: Uint8Array): void {
-    this.reserve(lines.length);
-    this.bytes.set(lines, this.used);
-    this.used += lines.length;
-  }
-
   /** The lines so far, in a buffer of their own (transferable to another thread); then starts afresh. */
   take(): Uint8Array {
     const lines = this.bytes.subarray(0, this.used);
