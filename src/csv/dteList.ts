@@ -46,23 +46,28 @@ export function dteEnterpriseLine(
  * at the end of the run). A line starts with its id, 10 digits with a dependent unit's `-NNN` after
  * them: as text an enterprise (`,` after its id) comes before its units (`-`), and units go by
  * number, hence id × 1001, plus 1 + NNN for a unit. Ids are validated: anything else is refused.
+ * Read from the line's UTF-8 bytes at `start` (up to `end`): the list is put in order without
+ * being decoded.
  */
-export function dteLineOrder(line: string): number {
-  const id = digits(line, 0, 10);
-  const next = line.charCodeAt(10);
+export function dteLineOrder(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  const id = end - start > 10 ? digits(bytes, start, start + 10) : -1;
+  const next = bytes[start + 10];
   if (next === 0x2c && id >= 0) return id * 1001;
-  const unit = next === 0x2d && line.charCodeAt(14) === 0x2c ? digits(line, 11, 14) : -1;
+  const unit =
+    next === 0x2d && end - start > 14 && bytes[start + 14] === 0x2c
+      ? digits(bytes, start + 11, start + 14)
+      : -1;
   if (id < 0 || unit < 0)
     throw new DteError('a DTE line does not start with an enterprise id', {
-      line: line.slice(0, 20),
+      line: Buffer.from(bytes.subarray(start, Math.min(end, start + 20))).toString('utf8'),
     });
   return id * 1001 + 1 + unit;
 }
 
-function digits(text: string, start: number, end: number): number {
+function digits(bytes: Uint8Array, start: number, end: number): number {
   let value = 0;
   for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
+    const d = bytes[i]! - 48;
     if (!(d >= 0 && d <= 9)) return -1;
     value = value * 10 + d;
   }

@@ -21,13 +21,23 @@ describe('the order of DTE lines', () => {
     ];
     const lines = ids.map(line);
     const byText = [...lines].sort();
-    const byOrder = [...lines].sort((a, b) => dteLineOrder(a) - dteLineOrder(b));
+    const orderOf = (text: string) => dteLineOrder(Buffer.from(text));
+    const byOrder = [...lines].sort((a, b) => orderOf(a) - orderOf(b));
     expect(byOrder).toEqual(byText);
-    expect(new Set(lines.map(dteLineOrder)).size).toBe(lines.length);
+    expect(new Set(lines.map(orderOf)).size).toBe(lines.length);
+  });
+
+  it('reads a line where it lies among others, from its start to its end', () => {
+    const text = Buffer.from(`${line('0100109106-001')}\r\n${line('0000000007')}\r\n`);
+    const second = text.indexOf('\r\n') + 2;
+    expect(dteLineOrder(text, 0, second - 2)).toBe(100109106 * 1001 + 2);
+    expect(dteLineOrder(text, second, text.length - 2)).toBe(7 * 1001);
+    // The first 10 digits of a line cut short are not an id followed by a comma.
+    expect(() => dteLineOrder(text, second, second + 10)).toThrow(/does not start with an enterprise id/);
   });
 
   it('refuses a line that does not start with an enterprise id', () => {
     for (const bad of ['010010910,x', '0100109106x', '0100109106-01,x', '01001O9106,x', ''])
-      expect(() => dteLineOrder(bad), bad).toThrow(/does not start with an enterprise id/);
+      expect(() => dteLineOrder(Buffer.from(bad)), bad).toThrow(/does not start with an enterprise id/);
   });
 });
