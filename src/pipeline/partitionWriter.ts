@@ -75,8 +75,8 @@ export class PartitionWriter {
   /**
    * Lines already encoded (each ending in `\n`), after whatever the lane holds, in a buffer the
    * caller hands over and never touches again: written as it is. Copied into lane pieces, the staged
-   * parts of a national export made the ingest thread allocate a quarter of a gigabyte of buffers
-   * more, and V8 ran a full collection for every 16 MB of them.
+   * parts of a national export made the thread that reads it allocate a quarter of a gigabyte of
+   * buffers more, each 16 MB of them bringing V8's next full collection nearer.
    */
   writeBytes(partition: number, bytes: Uint8Array): void {
     const lane = this.lanes[partition]!;
