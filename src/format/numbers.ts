@@ -43,7 +43,12 @@ export function formatSignedPct(value: number | null, lang: Lang, digits = 1): s
 }
 
 const DATE: Record<Lang, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  vi: new Intl.DateTimeFormat('vi-VN', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
 };
 

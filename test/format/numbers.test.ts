@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDecimal, formatPct, formatSignedPct } from '../../src/format/index.js';
+import {
+  formatCount,
+  formatDate,
+  formatDecimal,
+  formatPct,
+  formatSignedPct,
+} from '../../src/format/index.js';
 
 describe('one formatter for page, alerts and emails', () => {
   it('writes Vietnamese conventions in vi', () => {
