@@ -1,2 +1,3 @@
 export { nameKey } from './names.js';
+export * from './population.js';
 export * from './provinces.js';
