@@ -23,6 +23,18 @@ function header(categories: readonly string[]): string[] {
   ];
 }
 
+/** The population columns, after every other column of a file (`spec/indicators.md`). */
+const POPULATION_HEADER = ['dte_per_1000_people', 'population', 'population_year', 'dte_converted_pct'];
+
+function populationCells(r: IndicatorRow): CsvValue[] {
+  return [
+    r.dte_per_1000_people === null ? null : r.dte_per_1000_people.toFixed(2),
+    r.population,
+    r.population_year,
+    r.dte_converted_pct === null ? null : r.dte_converted_pct.toFixed(2),
+  ];
+}
+
 function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[] {
   return [
     r.code,
@@ -41,19 +53,22 @@ function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[] {
 
 /** `provinces.csv`: the 34 provinces in code order, then the national row `VN`. */
 export function provincesCsv(tables: IndicatorTables, categories: readonly string[]): string {
-  const rows = [...tables.provinces, tables.national].map((r) => csvLine(cells(r, categories)));
-  return CSV_BOM + csvLine(header(categories)) + rows.join('');
+  const rows = [...tables.provinces, tables.national].map((r) =>
+    csvLine([...cells(r, categories), ...populationCells(r)]),
+  );
+  return CSV_BOM + csvLine([...header(categories), ...POPULATION_HEADER]) + rows.join('');
 }
 
 /** `legacy_provinces.csv`: the 63 pre-2025 provinces with their successor and coverage. */
 export function legacyProvincesCsv(tables: IndicatorTables, categories: readonly string[]): string {
   const legacy: LegacyIndicatorRow[] = tables.legacy ?? [];
-  const head = csvLine([...header(categories), 'successor_code', 'coverage_pct']);
+  const head = csvLine([...header(categories), 'successor_code', 'coverage_pct', ...POPULATION_HEADER]);
   const rows = legacy.map((r) =>
     csvLine([
       ...cells(r, categories),
       r.successor_code,
       r.coverage_pct === null ? null : r.coverage_pct.toFixed(2),
+      ...populationCells(r),
     ]),
   );
   return CSV_BOM + head + rows.join('');

@@ -1,4 +1,4 @@
-import { percent } from './ratio.js';
+import { percent, perThousand } from './ratio.js';
 import { addTally, emptyTally, type PartitionCounts, type Tally } from './tally.js';
 
 /** One row of `provinces.csv` / `.json`. Null counts mean "not computable" (no previous snapshot). */
@@ -14,6 +14,12 @@ export interface IndicatorRow {
   dte_ceased: number | null;
   digital_secondary: number;
   dependent_units: number;
+  /** Active DTEs per 1,000 inhabitants; null where the unit has no population figure. */
+  dte_per_1000_people: number | null;
+  population: number | null;
+  population_year: number | null;
+  /** 100 × converted DTEs / the previous snapshot's active non-DTEs of the unit; null without a previous snapshot. */
+  dte_converted_pct: number | null;
 }
 
 /** A pre-2025 province: the same indicators, plus its successor and how complete the view is. */
@@ -37,6 +43,19 @@ export interface BuildOptions {
   provinces: ReadonlyArray<{ code: string; name: string }>;
   legacyProvinces: ReadonlyArray<{ code: string; name: string; successor_code: string }>;
   hasPrevious: boolean;
+  /** Reference population by current and by pre-2025 code; without it every density is null. */
+  population?: PopulationTables;
+}
+
+/** A unit's population and the year of the figure. */
+export interface UnitPopulation {
+  population: number;
+  year: number;
+}
+
+export interface PopulationTables {
+  current: ReadonlyMap<string, UnitPopulation>;
+  legacy: ReadonlyMap<string, UnitPopulation>;
 }
 
 function row(
@@ -45,6 +64,7 @@ function row(
   tally: Tally,
   categories: readonly string[],
   hasPrevious: boolean,
+  people: UnitPopulation | null,
 ): IndicatorRow {
   return {
     code,
@@ -58,7 +78,28 @@ function row(
     dte_ceased: hasPrevious ? tally.dte_ceased : null,
     digital_secondary: tally.digital_secondary,
     dependent_units: tally.dependent_units,
+    dte_per_1000_people: people ? perThousand(tally.dte_active, people.population) : null,
+    population: people?.population ?? null,
+    population_year: people?.year ?? null,
+    dte_converted_pct: hasPrevious ? percent(tally.dte_converted, tally.non_dte_active_before) : null,
   };
+}
+
+/** The nation's population is the provinces' sum, and only when every province has a figure. */
+function nationalPopulation(
+  provinces: ReadonlyArray<{ code: string }>,
+  table: ReadonlyMap<string, UnitPopulation> | undefined,
+): UnitPopulation | null {
+  if (!table || provinces.length === 0) return null;
+  let population = 0;
+  let year = 0;
+  for (const p of provinces) {
+    const known = table.get(p.code);
+    if (!known) return null;
+    population += known.population;
+    year = Math.max(year, known.year);
+  }
+  return { population, year };
 }
 
 /**
@@ -67,7 +108,7 @@ function row(
  * (ratios recomputed, never averaged), and the pre-2025 view when any row carried a legacy code.
  */
 export function buildIndicators(counts: PartitionCounts, options: BuildOptions): IndicatorTables {
-  const { categories, hasPrevious } = options;
+  const { categories, hasPrevious, population } = options;
   const tallyOf = (table: Record<string, Tally>, code: string) => table[code] ?? emptyTally(categories);
   const nationalTally = emptyTally(categories);
   const provinces = [...options.provinces]
@@ -75,9 +116,10 @@ export function buildIndicators(counts: PartitionCounts, options: BuildOptions):
     .map((p) => {
       const tally = tallyOf(counts.provinces, p.code);
       addTally(nationalTally, tally);
-      return row(p.code, p.name, tally, categories, hasPrevious);
+      return row(p.code, p.name, tally, categories, hasPrevious, population?.current.get(p.code) ?? null);
     });
-  const national = row('VN', 'Việt Nam', nationalTally, categories, hasPrevious);
+  const nationalPeople = nationalPopulation(options.provinces, population?.current);
+  const national = row('VN', 'Việt Nam', nationalTally, categories, hasPrevious, nationalPeople);
   const legacy =
     Object.keys(counts.legacy).length === 0
       ? null
@@ -86,7 +128,14 @@ export function buildIndicators(counts: PartitionCounts, options: BuildOptions):
           .map((p): LegacyIndicatorRow => {
             const successor = tallyOf(counts.provinces, p.successor_code);
             return {
-              ...row(p.code, p.name, tallyOf(counts.legacy, p.code), categories, hasPrevious),
+              ...row(
+                p.code,
+                p.name,
+                tallyOf(counts.legacy, p.code),
+                categories,
+                hasPrevious,
+                population?.legacy.get(p.code) ?? null,
+              ),
               successor_code: p.successor_code,
               coverage_pct: percent(successor.legacy_known_active, successor.enterprises_active),
             };

@@ -67,7 +67,8 @@ export class PartitionCounter {
   }
 
   /**
-   * A DTE that was active and is gone from the registry has ceased too, where it used to be.
+   * A DTE that was active and is gone from the registry has ceased too, where it used to be; and
+   * every active non-DTE of the previous snapshot is counted where it was (`dte_converted_pct`).
    * `present` says whether an id is in this snapshot (the caller knows its ids already: keeping a set
    * of them here would double the memory of a partition).
    */
@@ -79,6 +80,8 @@ export class PartitionCounter {
       if (!present(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
         this.counter.add(before, undefined, ceased);
       }
+      if (!before.is_dependent_unit && !before.is_dte && before.status === 'active')
+        this.counter.add(before, undefined, activeNonDteBefore);
     }
     return this.counter.counts;
   }
@@ -111,6 +114,11 @@ const count: Update<CountedRecord> = (t, r, before, year) => {
 
 const ceased: Update<PreviousRecord> = (t) => {
   t.dte_ceased++;
+};
+
+/** Where it was in the previous snapshot: the units whose enterprises could have converted. */
+const activeNonDteBefore: Update<PreviousRecord> = (t) => {
+  t.non_dte_active_before++;
 };
 
 /** The counts of a whole partition's records at once (tests, small inputs). */

@@ -4,9 +4,11 @@ export {
   type IndicatorRow,
   type IndicatorTables,
   type LegacyIndicatorRow,
+  type PopulationTables,
+  type UnitPopulation,
 } from './build.js';
 export { type CountedRecord, countPartition, PartitionCounter } from './count.js';
 export { mergeCounts } from './merge.js';
-export { percent } from './ratio.js';
+export { percent, perThousand } from './ratio.js';
 export * from './schema.js';
 export { emptyTally, type PartitionCounts, type Tally } from './tally.js';

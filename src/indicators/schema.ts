@@ -14,6 +14,11 @@ export const indicatorRowSchema = z.object({
   dte_ceased: count.nullable(),
   digital_secondary: count,
   dependent_units: count,
+  // Snapshots published before population was reference data lack these: read as not computable.
+  dte_per_1000_people: z.number().nullable().default(null),
+  population: count.nullable().default(null),
+  population_year: z.number().int().nullable().default(null),
+  dte_converted_pct: z.number().nullable().default(null),
 });
 
 /** `provinces.json` as readers (demo, alerts, HTTP page) check it. */

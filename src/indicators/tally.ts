@@ -10,6 +10,8 @@ export interface Tally {
   dependent_units: number;
   /** Active enterprises whose pre-2025 province is known: the numerator of `coverage_pct`. */
   legacy_known_active: number;
+  /** Active non-DTE enterprises of the unit in the previous snapshot: the denominator of `dte_converted_pct`. */
+  non_dte_active_before: number;
 }
 
 export function emptyTally(categories: readonly string[]): Tally {
@@ -23,6 +25,7 @@ export function emptyTally(categories: readonly string[]): Tally {
     digital_secondary: 0,
     dependent_units: 0,
     legacy_known_active: 0,
+    non_dte_active_before: 0,
   };
 }
 
@@ -38,6 +41,7 @@ export function addTally(into: Tally, from: Tally): void {
   into.digital_secondary += from.digital_secondary;
   into.dependent_units += from.dependent_units;
   into.legacy_known_active += from.legacy_known_active;
+  into.non_dte_active_before += from.non_dte_active_before;
 }
 
 /** Counts per current province and per pre-2025 province, for one partition or a whole run. */

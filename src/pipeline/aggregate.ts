@@ -8,6 +8,7 @@ import {
 } from '../csv/index.js';
 import { DteError } from '../domain/errors.js';
 import { buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
+import { currentPopulation, legacyPopulation } from '../reference/population.js';
 import { currentProvinces, legacyProvinces } from '../reference/provinces.js';
 import { readJsonObject } from '../snapshot/catalog.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
@@ -57,6 +58,7 @@ export async function aggregateRun(
     provinces: currentProvinces(),
     legacyProvinces: legacyProvinces(),
     hasPrevious: plan.previous !== null,
+    population: { current: currentPopulation(), legacy: legacyPopulation() },
   });
   const meta = { asOf: plan.as_of, ruleSetId: rules.id, categories: rules.categories };
   const files: Array<[string, string | Buffer, number]> = [];

@@ -95,6 +95,10 @@ describe('indicator counts', () => {
       dte_ceased: 2,
       digital_secondary: 1,
       dependent_units: 1,
+      dte_per_1000_people: null,
+      population: null,
+      population_year: null,
+      dte_converted_pct: 100,
     });
     expect(tables.national.enterprises_active).toBe(5);
     expect(tables.national.dte_active).toBe(3);

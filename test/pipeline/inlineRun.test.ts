@@ -153,6 +153,13 @@ describe('inline run of one export', () => {
     });
     expect(th.dte_founded_ytd).toBe(1);
     expect(th.dte_converted).toBeNull();
+    // Population from the reference data (Thanh Hóa was not merged: the merger portal's figure).
+    expect(th).toMatchObject({
+      population: 3_760_650,
+      population_year: 2024,
+      dte_per_1000_people: 0,
+      dte_converted_pct: null,
+    });
     const hn = provinces.provinces.find((p) => p.code === '01')!;
     expect(hn).toMatchObject({ enterprises_active: 2, dte_active: 1, dte_share_pct: 50 });
     const hcm = provinces.provinces.find((p) => p.code === '79')!;
@@ -162,7 +169,10 @@ describe('inline run of one export', () => {
       enterprises_active: 6,
       dte_active: 4,
       dte_share_pct: 66.67,
+      population: 112_093_848,
     });
+    const header = (await fileText(ctx, manifest, 'provinces.csv')).split('\r\n')[0]!;
+    expect(header.endsWith(',dte_per_1000_people,population,population_year,dte_converted_pct')).toBe(true);
 
     const dteCsv = await fileText(ctx, manifest, 'dte_enterprises.csv');
     expect(dteCsv.startsWith('\uFEFF')).toBe(true);
@@ -229,9 +239,11 @@ describe('inline run of one export', () => {
       provinces: Array<Record<string, unknown>>;
       national: Record<string, unknown>;
     };
+    // Hà Nội's one active non-DTE of the first snapshot converted: 1 of 1.
     expect(provinces.provinces.find((p) => p.code === '01')).toMatchObject({
       dte_converted: 1,
       dte_ceased: 0,
+      dte_converted_pct: 100,
     });
     expect(provinces.provinces.find((p) => p.code === '38')).toMatchObject({
       dte_converted: 0,
