@@ -1,4 +1,4 @@
-import { legacyProvincesJsonSchema, provincesJsonSchema } from '../indicators/schema.js';
+import { legacyProvincesJsonSchema, type ProvincesJson, provincesJsonSchema } from '../indicators/schema.js';
 import { readJsonObject } from '../snapshot/catalog.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
 import { readAll } from '../store/bodies.js';
@@ -13,27 +13,42 @@ export interface MetricValue {
   name: string;
 }
 
-/** A target's metric in one published snapshot, or null when the snapshot has no such view. */
+/** A target's metric in one published snapshot, or null when the snapshot has no such view or value. */
 export async function metricIn(
   store: ObjectStore,
   pointer: SnapshotPointer,
   target: Target,
 ): Promise<MetricValue | null> {
   const territory = territoryOf(target);
-  if (territory.kind === 'province') {
+  const found = await rowOf(store, pointer, territory);
+  if (!found) return null;
+  const value =
+    target.metric === 'dte_founded_since'
+      ? await foundedSince(store, pointer, target)
+      : found.row[target.metric];
+  // A density without a population figure, or a conversion ratio without a previous snapshot.
+  if (value === null) return null;
+  return { as_of: pointer.as_of, value, coverage_pct: found.coverage_pct, name: found.row.name };
+}
+
+type Row = ProvincesJson['national'];
+
+/** The territory's row of the snapshot: a province's, the national row, or a pre-2025 province's. */
+async function rowOf(
+  store: ObjectStore,
+  pointer: SnapshotPointer,
+  territory: ReturnType<typeof territoryOf>,
+): Promise<{ row: Row; coverage_pct: number | null } | null> {
+  if (territory.kind !== 'legacy_province') {
     const file = provincesJsonSchema.parse(await readJsonObject(store, `${pointer.prefix}provinces.json`));
-    const row = file.provinces.find((p) => p.code === territory.code);
-    if (!row) return null;
-    const value =
-      target.metric === 'dte_active' ? row.dte_active : await foundedSince(store, pointer, target);
-    return { as_of: pointer.as_of, value, coverage_pct: null, name: row.name };
+    const row =
+      territory.kind === 'nation' ? file.national : file.provinces.find((p) => p.code === territory.code);
+    return row ? { row, coverage_pct: null } : null;
   }
   const legacy = await readJsonObject(store, `${pointer.prefix}legacy_provinces.json`).catch(() => null);
   if (!legacy) return null;
   const row = legacyProvincesJsonSchema.parse(legacy).provinces.find((p) => p.code === territory.code);
-  if (!row) return null;
-  const value = target.metric === 'dte_active' ? row.dte_active : await foundedSince(store, pointer, target);
-  return { as_of: pointer.as_of, value, coverage_pct: row.coverage_pct, name: row.name };
+  return row ? { row, coverage_pct: row.coverage_pct } : null;
 }
 
 /** DTEs of any status registered on or after `since`, counted from the snapshot's DTE list. */
@@ -53,7 +68,8 @@ async function foundedSince(store: ObjectStore, pointer: SnapshotPointer, target
     // Names may hold quoted commas; codes and dates never do, so they are read from the right.
     const cells = line.split(',');
     const fromEnd = (i: number) => cells[cells.length - (columns.length - i)];
-    if (fromEnd(col) === territory.code && (fromEnd(dateCol) ?? '') >= (target.since ?? '')) count++;
+    const here = territory.kind === 'nation' || fromEnd(col) === territory.code;
+    if (here && (fromEnd(dateCol) ?? '') >= (target.since ?? '')) count++;
   }
   return count;
 }

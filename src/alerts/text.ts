@@ -1,3 +1,4 @@
+import { formatIndicatorValue } from '../format/indicatorValue.js';
 import type { Evaluation } from './evaluate.js';
 import type { Event } from './lifecycle.js';
 
@@ -52,14 +53,15 @@ export function targetText(e: Evaluation, event: Event, state: string, lang: Lan
         ? ` (độ phủ dữ liệu tỉnh cũ: ${num(e.coverage_pct, lang)}%)`
         : ` (legacy-view coverage: ${num(e.coverage_pct, lang)}%)`
       : '';
+  const v = (value: number | null) => formatIndicatorValue(e.metric, value, lang);
   const projection = e.projection
     ? lang === 'vi'
-      ? ` Dự báo đến ${e.projection.next.date}: ${num(e.projection.projected_value_next, lang)} / mục tiêu ${num(e.projection.next.value, lang)}.`
-      : ` Projected at ${e.projection.next.date}: ${num(e.projection.projected_value_next, lang)} against ${num(e.projection.next.value, lang)}.`
+      ? ` Dự báo đến ${e.projection.next.date}: ${v(e.projection.projected_value_next)} / mục tiêu ${v(e.projection.next.value)}.`
+      : ` Projected at ${e.projection.next.date}: ${v(e.projection.projected_value_next)} against ${v(e.projection.next.value)}.`
     : '';
   return lang === 'vi'
-    ? `${head}: ngày ${e.as_of} có ${num(e.actual, lang)} doanh nghiệp, kỳ vọng ${num(e.expected, lang)} (chênh lệch ${num(e.gap_pct, lang)}%), trạng thái: ${STATUS.vi[state] ?? state}.${coverage}${projection}`
-    : `${head}: ${num(e.actual, lang)} enterprises on ${e.as_of}, expected ${num(e.expected, lang)} (gap ${num(e.gap_pct, lang)}%), status: ${STATUS.en[state] ?? state}.${coverage}${projection}`;
+    ? `${head}: ngày ${e.as_of} có ${v(e.actual)}, kỳ vọng ${v(e.expected)} (chênh lệch ${num(e.gap_pct, lang)}%), trạng thái: ${STATUS.vi[state] ?? state}.${coverage}${projection}`
+    : `${head}: ${v(e.actual)} on ${e.as_of}, expected ${v(e.expected)} (gap ${num(e.gap_pct, lang)}%), status: ${STATUS.en[state] ?? state}.${coverage}${projection}`;
 }
 
 export function feedText(

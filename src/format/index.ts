@@ -1,1 +1,2 @@
+export * from './indicatorValue.js';
 export * from './numbers.js';

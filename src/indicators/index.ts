@@ -12,3 +12,4 @@ export { mergeCounts } from './merge.js';
 export { percent, perThousand } from './ratio.js';
 export * from './schema.js';
 export { emptyTally, type PartitionCounts, type Tally } from './tally.js';
+export * from './units.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDICATORS } from '../indicators/units.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd');
 const point = z.object({ date: isoDate, value: z.number().nonnegative() });
@@ -14,10 +15,13 @@ export const targetSchema = z
       seed: z.string().optional(),
     }),
     territory: z.union([
-      z.object({ province: z.string().regex(/^\d{2}$/) }),
-      z.object({ legacy_province: z.string().regex(/^\d{2}$/) }),
+      z.object({ province: z.string().regex(/^\d{2}$/) }).strict(),
+      z.object({ legacy_province: z.string().regex(/^\d{2}$/) }).strict(),
+      z.object({ nation: z.literal(true) }).strict(),
     ]),
-    metric: z.enum(['dte_active', 'dte_founded_since']),
+    /** `indicator` is the name targets files use; `metric`, the name of 0.4, still reads. */
+    indicator: z.enum(INDICATORS).optional(),
+    metric: z.enum(INDICATORS).optional(),
     since: isoDate.optional(),
     baseline: point.optional(),
     start: isoDate,
@@ -26,7 +30,9 @@ export const targetSchema = z
     critical_pct: z.number().min(0).max(100).default(15),
   })
   .superRefine((t, ctx) => {
-    if (t.metric === 'dte_founded_since' && !t.since)
+    if ((t.indicator === undefined) === (t.metric === undefined))
+      ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'give the indicator (or metric) once' });
+    if ((t.indicator ?? t.metric) === 'dte_founded_since' && !t.since)
       ctx.addIssue({ code: 'custom', path: ['since'], message: 'dte_founded_since needs a since date' });
     const dates = t.points.map((p) => p.date);
     if (dates.some((d, i) => i > 0 && d <= dates[i - 1]!))
@@ -37,7 +43,8 @@ export const targetSchema = z
         path: ['critical_pct'],
         message: 'critical_pct must be at least tolerance_pct',
       });
-  });
+  })
+  .transform(({ indicator, metric, ...t }) => ({ ...t, metric: (indicator ?? metric)! }));
 export type Target = z.infer<typeof targetSchema>;
 
 export const targetsFileSchema = z.object({
@@ -46,8 +53,11 @@ export const targetsFileSchema = z.object({
   not_measurable: z.array(z.object({ plan: z.string(), target: z.string(), reason: z.string() })).default([]),
 });
 
-export function territoryOf(t: Target): { kind: 'province' | 'legacy_province'; code: string } {
-  return 'province' in t.territory
-    ? { kind: 'province', code: t.territory.province }
-    : { kind: 'legacy_province', code: t.territory.legacy_province };
+export type TerritoryKind = 'province' | 'legacy_province' | 'nation';
+
+/** The nation's code is `VN`, as in the snapshot's national row. */
+export function territoryOf(t: Pick<Target, 'territory'>): { kind: TerritoryKind; code: string } {
+  if ('province' in t.territory) return { kind: 'province', code: t.territory.province };
+  if ('legacy_province' in t.territory) return { kind: 'legacy_province', code: t.territory.legacy_province };
+  return { kind: 'nation', code: 'VN' };
 }

@@ -6,7 +6,7 @@ import type { ObjectStore } from '../../src/store/objectStore.js';
 
 const sha = '0'.repeat(64);
 
-function row(code: string, name: string, dte: number) {
+function row(code: string, name: string, dte: number, density: number | null = null) {
   return {
     code,
     name,
@@ -19,6 +19,10 @@ function row(code: string, name: string, dte: number) {
     dte_ceased: 0,
     digital_secondary: 0,
     dependent_units: 0,
+    dte_per_1000_people: density,
+    population: density === null ? null : 1_000_000,
+    population_year: density === null ? null : 2024,
+    dte_converted_pct: null,
   };
 }
 
@@ -27,7 +31,7 @@ export async function publishFake(
   store: ObjectStore,
   asOf: string,
   dte: number,
-  options: { rejected?: number } = {},
+  options: { rejected?: number; density?: number | null } = {},
 ): Promise<void> {
   const runId = `run${asOf.replaceAll('-', '')}`;
   const prefix = snapshotKeys.prefix(asOf, runId);
@@ -37,8 +41,8 @@ export async function publishFake(
       as_of: asOf,
       rule_set_id: 'r',
       categories: ['software'],
-      provinces: [row('38', 'Thanh Hóa', dte)],
-      national: row('VN', 'Việt Nam', dte),
+      provinces: [row('38', 'Thanh Hóa', dte, options.density)],
+      national: row('VN', 'Việt Nam', dte, options.density),
     }),
   );
   await store.put(
