@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 
 /** One unit's population as the reference data states it: the figure, its year and the source's id. */
 export interface Population {

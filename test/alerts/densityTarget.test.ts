@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { evaluateAlerts } from '../../src/alerts/index.js';
 import { configSchema } from '../../src/config/schema.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import { loadTargets } from '../../src/targets/load.js';
 import { targetSchema } from '../../src/targets/schema.js';
