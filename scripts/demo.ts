@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the committed demo series through `dte run`, one as-of date after another, on the
- * embedded defaults (local store under ./var/store), then a table per province of the latest snapshot.
+ * embedded defaults (local store under ./var/store), then a table per province of the latest snapshot
+ * (with DTEs per 1,000 people) and the plan targets' statuses, the national one first.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { provincesJsonSchema } from '../src/indicators/schema.js';
 import { packageRoot } from '../src/package/packageRoot.js';
 import { listPublished, readJsonObject } from '../src/snapshot/catalog.js';
 import { openStore } from '../src/store/openStore.js';
+import { printTargets } from './demoTargets.js';
 
 const seriesSchema = z.object({
   series: z.array(
@@ -76,16 +78,18 @@ async function printSummary(): Promise<void> {
     `\nProvinces at ${now.as_of} (rules ${now.rule_set_id}); change since ${previous?.as_of ?? '-'}\n`,
   );
   process.stdout.write(
-    `${pad('code', 5)}${pad('province', 22)}${lpad('enterprises', 12)}${lpad('DTEs', 8)}${lpad('share %', 9)}${lpad('Δ DTEs', 8)}\n`,
+    `${pad('code', 5)}${pad('province', 22)}${lpad('enterprises', 12)}${lpad('DTEs', 8)}${lpad('share %', 9)}${lpad('Δ DTEs', 8)}${lpad('per 1,000', 11)}\n`,
   );
   for (const p of [...now.provinces, now.national]) {
     const change = prevDte.has(p.code) ? p.dte_active - (prevDte.get(p.code) ?? 0) : null;
     const delta = change === null ? '-' : change > 0 ? `+${change}` : String(change);
     const share = p.dte_share_pct === null ? '-' : p.dte_share_pct.toFixed(2);
+    const density = p.dte_per_1000_people === null ? '-' : p.dte_per_1000_people.toFixed(2);
     process.stdout.write(
-      `${pad(p.code, 5)}${pad(p.name, 22)}${lpad(String(p.enterprises_active), 12)}${lpad(String(p.dte_active), 8)}${lpad(share, 9)}${lpad(delta, 8)}\n`,
+      `${pad(p.code, 5)}${pad(p.name, 22)}${lpad(String(p.enterprises_active), 12)}${lpad(String(p.dte_active), 8)}${lpad(share, 9)}${lpad(delta, 8)}${lpad(density, 11)}\n`,
     );
   }
+  await printTargets(store);
   process.stdout.write(
     `\n${published.length} snapshots in ${storeUrl}; the latest is in snapshots/${latest.as_of}/${latest.run_id}/\n`,
   );

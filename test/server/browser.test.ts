@@ -96,7 +96,11 @@ describe('the page in a real browser', () => {
         expect(await page.textContent('#as-of')).toBe('2026-09-30');
         expect(await page.locator('#provinces tbody tr').count()).toBe(35);
         expect(await page.locator('#provinces tbody tr.nation td').nth(1).textContent()).toBe('Việt Nam');
-        expect(await page.locator('.card.target svg.chart').count()).toBe(4);
+        // The four provincial plans and the national density target of Resolution 71/NQ-CP.
+        expect(await page.locator('.card.target svg.chart').count()).toBe(5);
+        expect(
+          await page.locator('.card.target[data-target="vn-nq71-dte-density"] h3').textContent(),
+        ).toContain('Việt Nam');
         expect(
           await page.locator('.card.target[data-target="ba-ria-vung-tau-kh63"] .badge').textContent(),
         ).toBe('Chậm nghiêm trọng');

@@ -1,4 +1,5 @@
 import type { LegacyProvince } from '../../src/reference/provinces.js';
+import { dteChance, NATIONAL_DTE_SHARE } from './calibration.js';
 import { COMMON, COMMON_TOTAL, DTE_2018, DTE_2018_TOTAL } from './codes.js';
 import { toDays, toIso } from './dates.js';
 import { provinceTable } from './places.js';
@@ -82,7 +83,7 @@ export function enterprise(index: number, options: PopulationOptions): Enterpris
   const founded = toIso(FIRST_DAY + Math.floor(span * Math.sqrt(rng.next())));
   const form = rng.pick(FORMS);
   const dteAllowed = !options.noBackgroundDte?.has(province.code);
-  const dte = dteAllowed && rng.chance(options.dteShare ?? 0.04);
+  const dte = dteAllowed && rng.chance(dteChance(options.dteShare ?? NATIONAL_DTE_SHARE, province.code));
   const code2018 = dte ? weighted(rng, DTE_2018, DTE_2018_TOTAL) : weighted(rng, COMMON, COMMON_TOTAL);
   const foundedDays = toDays(founded);
   const later = (maxDays: number) => toIso(foundedDays + 30 + rng.int(Math.max(1, maxDays)));
