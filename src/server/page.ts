@@ -1,4 +1,5 @@
 import type { Evaluation } from '../alerts/evaluate.js';
+import { formatIndicatorValue } from '../format/indicatorValue.js';
 import type { ProvincesJson } from '../indicators/schema.js';
 import type { Manifest, SnapshotPointer } from '../snapshot/manifest.js';
 import { escapeHtml as e } from './html.js';
@@ -108,13 +109,14 @@ function provinceTable(data: PageData, t: (typeof L)[Lang]): string {
   return `<section><h2>${t.dte}</h2><div class="scroll"><table id="provinces"><thead><tr><th class="l">${t.code}</th><th class="l">${t.province}</th><th>${t.enterprises}</th><th>${t.dte}</th><th>${t.share}</th><th>${t.change}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
 }
 
-function targetCards(data: PageData, t: (typeof L)[Lang]): string {
+function targetCards(data: PageData, t: (typeof L)[Lang], lang: Lang): string {
   if (data.evaluations.length === 0) return '';
   const cards = data.evaluations.map((ev) => {
+    const v = (value: number | null) => formatIndicatorValue(ev.metric, value, lang);
     const coverage =
       ev.coverage_pct !== null && ev.coverage_pct < 100 ? ` · ${t.coverage} ${n(ev.coverage_pct)}%` : '';
     const projection = ev.projection
-      ? `<p class="meta">${t.projection}: ${n(ev.projection.projected_value_next)} / ${n(ev.projection.next.value)} (${e(ev.projection.next.date)})</p>`
+      ? `<p class="meta">${t.projection}: ${e(v(ev.projection.projected_value_next))} / ${e(v(ev.projection.next.value))} (${e(ev.projection.next.date)})</p>`
       : '';
     const chart = trajectoryChart(`${ev.target_id}: ${ev.title}`, ev.series, {
       actual: t.actual,
@@ -122,7 +124,7 @@ function targetCards(data: PageData, t: (typeof L)[Lang]): string {
     });
     return `<div class="card target" data-target="${e(ev.target_id)}"><h3>${e(ev.territory_name)} <span class="badge ${e(ev.status)}">${e(t[ev.status])}</span></h3>
 <p class="meta">${e(ev.title)}</p><p class="meta">${e(ev.source.plan)}</p>
-<p class="meta">${t.actual}: <b>${n(ev.actual)}</b> · ${t.expected}: ${n(ev.expected)} · ${t.gap}: ${n(ev.gap_pct)}%${coverage}</p>${projection}${chart}</div>`;
+<p class="meta">${t.actual}: <b>${e(v(ev.actual))}</b> · ${t.expected}: ${e(v(ev.expected))} · ${t.gap}: ${n(ev.gap_pct)}%${coverage}</p>${projection}${chart}</div>`;
   });
   return `<section><h2>${t.targets}</h2><div class="cards">${cards.join('')}</div></section>`;
 }
@@ -148,5 +150,5 @@ export function renderPage(data: PageData, lang: Lang): string {
     ? `${t.latest} <b id="as-of">${e(data.latest.as_of)}</b> · <a href="${other}">${t.other}</a>`
     : t.none;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title><style>${STYLE}</style></head>
-<body><header><h1>${t.title}</h1><p>${head}</p></header><main>${targetCards(data, t)}${provinceTable(data, t)}${files(data, t)}</main></body></html>`;
+<body><header><h1>${t.title}</h1><p>${head}</p></header><main>${targetCards(data, t, lang)}${provinceTable(data, t)}${files(data, t)}</main></body></html>`;
 }

@@ -101,6 +101,9 @@ describe('the page in a real browser', () => {
         expect(
           await page.locator('.card.target[data-target="vn-nq71-dte-density"] h3').textContent(),
         ).toContain('Việt Nam');
+        expect(await page.locator('.card.target[data-target="vn-nq71-dte-density"]').textContent()).toContain(
+          'DN/1.000 dân',
+        );
         expect(
           await page.locator('.card.target[data-target="ba-ria-vung-tau-kh63"] .badge').textContent(),
         ).toBe('Chậm nghiêm trọng');
