@@ -33,16 +33,18 @@ const missing = z.object({
   missing: z.string().min(1),
 });
 
+const nationalSchema = z.object({
+  population: z.number().int().positive(),
+  date: z.string(),
+  source: z.string(),
+  note: z.string(),
+});
+
 export const currentPopulationSchema = z
   .object({
     comment: z.string(),
     sources: z.record(z.string(), sourceSchema),
-    national: z.object({
-      population: z.number().int().positive(),
-      date: z.string(),
-      source: z.string(),
-      note: z.string(),
-    }),
+    national: nationalSchema,
     sum_tolerance_pct: z.number().nonnegative(),
     provinces: z.array(known),
   })
@@ -52,6 +54,7 @@ export const legacyPopulationSchema = z
   .object({
     comment: z.string(),
     sources: z.record(z.string(), sourceSchema),
+    national: nationalSchema,
     provinces: z.array(z.union([known, missing])),
   })
   .strict();

@@ -2,7 +2,8 @@
  * Where the generator puts its DTEs, calibrated on published figures so that a generated national
  * export looks like Vietnam (docs/notes/population.md, "Calibration"):
  * - population of the 34 provinces: src/reference/data/population-34.json (Resolution 202/2025/QH15
- *   and the merger portal sapnhap.bando.com.vn);
+ *   and the merger portal sapnhap.bando.com.vn), split over the pre-2025 provinces as the
+ *   statistics office's 2020 figures split it (population-63.json);
  * - DTEs per 1,000 people in mid-2022, as news reports quoted the Ministry of Information and
  *   Communications: Hồ Chí Minh City 3.1-3.2 (3.15 used), Hà Nội 2.29, Đà Nẵng 2.24, Bắc Ninh 1.02;
  * - the nation: 73,788 DTEs at the end of 2024 (about 0.72 per 1,000 people in 2023, on the
@@ -10,7 +11,7 @@
  * The enterprises themselves keep the generator's rough shares by province (places.ts); only the
  * chance that an enterprise is a DTE varies by province.
  */
-import { currentPopulation } from '../../src/reference/population.js';
+import { currentPopulation, legacyPopulation } from '../../src/reference/population.js';
 import { legacyProvinces } from '../../src/reference/provinces.js';
 import { provinceTable } from './places.js';
 
@@ -41,25 +42,25 @@ interface Calibration {
 let calibration: Calibration | undefined;
 
 /**
- * A pre-2025 province's people are taken as its share of its successor's enterprises (the
- * generator's own shares, for want of a citable pre-2025 population); the four cities have their
- * anchor density, every other province one residual density, chosen so that the 34 provinces hold
- * `NATIONAL_DTES` DTEs.
+ * A pre-2025 province's people are its share of its successor's population as the statistics
+ * office counted them in 2020 (population-63.json); the four cities have their anchor density,
+ * every other province one residual density, chosen so that the 34 provinces hold `NATIONAL_DTES`.
  */
 export function calibrate(): Calibration {
   if (calibration) return calibration;
   const population = currentPopulation();
+  const before = legacyPopulation();
   const enterprises = new Map(provinceTable().items.map(([p, w]) => [p.code, w]));
   const ofSuccessor = new Map<string, number>();
   for (const p of legacyProvinces())
     ofSuccessor.set(
       p.successor_code,
-      (ofSuccessor.get(p.successor_code) ?? 0) + (enterprises.get(p.code) ?? 0),
+      (ofSuccessor.get(p.successor_code) ?? 0) + (before.get(p.code)?.population ?? 0),
     );
   const people = new Map(
     legacyProvinces().map((p) => [
       p.code,
-      ((population.get(p.successor_code)?.population ?? 0) * (enterprises.get(p.code) ?? 0)) /
+      ((population.get(p.successor_code)?.population ?? 0) * (before.get(p.code)?.population ?? 0)) /
         (ofSuccessor.get(p.successor_code) ?? 1),
     ]),
   );
