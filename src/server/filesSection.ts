@@ -103,7 +103,14 @@ export function filesSection(manifest: Manifest, lang: Lang): string {
   const asOf = manifest.as_of;
   const base = `/api/snapshots/${asOf}/files/`;
   const href = (key: string) => base + key.split('/').map(encodeURIComponent).join('/');
-  const files = manifest.outputs.map((o) => ({ o, technical: describe(o.key, lang).kind.technical }));
+  // In the order of KINDS (what a reader wants first), then by name.
+  const rank = (key: string) => {
+    const i = KINDS.findIndex((k) => k.match.test(key));
+    return i < 0 ? KINDS.length : i;
+  };
+  const files = [...manifest.outputs]
+    .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key))
+    .map((o) => ({ o, technical: describe(o.key, lang).kind.technical }));
   const plain = files.filter((f) => !f.technical).map((f) => item(asOf, f.o.key, f.o, lang, href(f.o.key)));
   const technical = [
     ...files.filter((f) => f.technical).map((f) => item(asOf, f.o.key, f.o, lang, href(f.o.key))),

@@ -8,7 +8,7 @@ import { escapeHtml as e } from './html.js';
 import { LABELS, type Labels } from './labels.js';
 import { sparkline } from './sparkline.js';
 import { STYLE } from './style.js';
-import { STATUS_COLOUR, targetChart } from './svg.js';
+import { STATUS_COLOUR, targetChart, trajectoryChart } from './svg.js';
 
 export type { Lang } from '../format/index.js';
 
@@ -100,8 +100,9 @@ function targetCard(ev: Evaluation, history: TargetHistory | undefined, t: Label
   const milestones = (history?.milestones ?? [])
     .map((m) => `${formatDate(m.date, lang)}: <b>${formatCount(m.value, lang)}</b>`)
     .join(' · ');
-  const chart = history
-    ? targetChart(
+  const chart = !history
+    ? trajectoryChart(ev.title, ev.series, { actual: t.actual, expected: t.expected }, lang)
+    : targetChart(
         {
           id: ev.target_id,
           title: `${ev.territory_name}: ${ev.title}`,
@@ -112,8 +113,7 @@ function targetCard(ev: Evaluation, history: TargetHistory | undefined, t: Label
           projection: ev.projection,
         },
         lang,
-      )
-    : '';
+      );
   return `<article class="card target" data-target="${e(ev.target_id)}"><h3>${e(ev.territory_name)}</h3>
 <p class="meta">${e(ev.title)}</p><dl class="figures">${figures.join('')}</dl>${coverage}${projection}
 ${chart ? `<div class="chart-box">${chart}</div>${legend(history, ev, t)}` : ''}
@@ -141,14 +141,15 @@ function picker(dates: readonly string[], selected: string | null, lang: Lang): 
   return `<form class="picker" method="get" action="/"><label for="as-of-picker">${t.pick}</label> <select id="as-of-picker" name="as_of">${options.join('')}</select>${keepLang} <button type="submit">${t.show}</button></form>`;
 }
 
+/** Links to the pages of the dates before `current` (every date when there is none), newest first. */
 function earlier(dates: readonly string[], current: string | null, lang: Lang): string {
+  const t = LABELS[lang];
   const links = [...dates]
     .reverse()
-    .filter((d) => d !== current)
+    .filter((d) => current === null || d < current)
     .map((d) => `<li><a href="${e(pageHref(d, lang))}">${formatDate(d, lang)}</a></li>`);
-  return links.length
-    ? `<nav class="earlier"><h2>${LABELS[lang].earlier}</h2><ul>${links.join('')}</ul></nav>`
-    : '';
+  if (links.length === 0) return '';
+  return `<nav class="earlier"><h2>${current ? t.earlier : t.published}</h2><ul>${links.join('')}</ul></nav>`;
 }
 
 function shell(
@@ -167,7 +168,12 @@ function shell(
 /** The page of one published snapshot. */
 export function renderPage(data: PageData, lang: Lang): string {
   const t = LABELS[lang];
-  const head = `${t.latest} <time id="as-of" datetime="${e(data.as_of)}">${formatDate(data.as_of, lang)}</time>`;
+  const newest = data.dates.at(-1);
+  const toNewest =
+    newest && newest !== data.as_of
+      ? ` · <a id="newest" href="${e(pageHref(null, lang))}">${t.newest_link} (${formatDate(newest, lang)})</a>`
+      : '';
+  const head = `${t.latest} <time id="as-of" datetime="${e(data.as_of)}">${formatDate(data.as_of, lang)}</time>${toNewest}`;
   const body = `${targetCards(data, t, lang)}${provinceTable(data, t, lang)}${filesSection(data.manifest, lang)}${data.sections.join('')}${earlier(data.dates, data.as_of, lang)}`;
   return shell(lang, data.as_of, data.dates, head, body);
 }
