@@ -1,4 +1,4 @@
-import type { PipelineContext } from '../pipeline/context.js';
+import type { PipelineContext } from '../context/context.js';
 import { listPublished } from '../snapshot/catalog.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';

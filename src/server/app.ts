@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
 import type { TargetHistory } from '../alerts/history.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
-import { contentType } from '../pipeline/aggregate.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { listPublished, readCurrent, readLatest, readManifest } from '../snapshot/catalog.js';
+import { snapshotKeys } from '../snapshot/layout.js';
+import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
 import { pageRoute } from './pageRoute.js';
@@ -78,7 +79,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/readyz', async (_req, reply) => {
     const checks: Record<string, string> = {};
     try {
-      await deps.store.head('snapshots/latest.json');
+      await deps.store.head(snapshotKeys.latest);
       checks.store = 'ok';
     } catch (error) {
       checks.store = `error: ${(error as Error).message}`;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTargets, targetHistories } from '../../src/alerts/index.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { runInline } from '../../src/runners/inline.js';
 import { buildServer } from '../../src/server/app.js';
 import type { ObjectStore } from '../../src/store/objectStore.js';
