@@ -128,7 +128,9 @@ async function checkDate(page: Page, asOf: string, label: string, width: number)
   // On a phone each province is a card of its own.
   expect((await boxes(page, '#provinces tbody tr'))[0]?.display).toBe(width < 640 ? 'grid' : 'table-row');
   await page.screenshot({ path: path.join(OUT, `page-${asOf}-${label}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(OUT, `top-${asOf}-${label}.png`) });
   await page.locator(thanhHoa).screenshot({ path: path.join(OUT, `target-${asOf}-${label}.png`) });
+  await page.locator('#files').screenshot({ path: path.join(OUT, `files-${asOf}-${label}.png`) });
   await page
     .locator('#provinces tbody tr')
     .nth(17)
