@@ -21,6 +21,7 @@ let browser: BrowserContext;
 let profile: string;
 let base: string;
 let dates: string[];
+let histories: (asOf: string) => ReturnType<typeof targetHistories>;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM))
@@ -29,13 +30,14 @@ beforeAll(async () => {
     );
   const demo = await demoStore();
   dates = demo.dates;
+  histories = (asOf) => targetHistories(demo.ctx, asOf);
   server = await buildServer({
     store: demo.ctx.store,
     runtime: null,
     adminToken: undefined,
     logger: pino({ level: 'silent' }),
     evaluations: (asOf) => evaluateTargets(demo.ctx, asOf),
-    histories: (asOf) => targetHistories(demo.ctx, asOf),
+    histories: (asOf) => histories(asOf),
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
@@ -110,6 +112,13 @@ async function checkDate(page: Page, asOf: string, label: string, width: number)
     .locator(`${thanhHoa} svg.chart circle.point`)
     .evaluateAll((cs) => cs.map((c) => c.getAttribute('data-as-of')));
   expect(points).toEqual(dates.filter((d) => d <= asOf));
+  // Every target's dots carry the status it had at that date.
+  for (const history of await histories(asOf)) {
+    const drawn = await page
+      .locator(`.card.target[data-target="${history.target_id}"] svg.chart circle.point`)
+      .evaluateAll((cs) => cs.map((c) => `${c.getAttribute('data-as-of')} ${c.getAttribute('class')}`));
+    expect(drawn).toEqual(history.points.map((p) => `${p.as_of} point ${p.status}`));
+  }
   const milestones = await page.locator(`${thanhHoa} svg.chart g.milestone text`).allTextContents();
   expect(milestones).toEqual(asOf < '2025-12-31' ? ['2025: 100'] : ['2025: 100', '2030: 150']);
   expect(await smallestChartText(page)).toBeGreaterThanOrEqual(12);
@@ -150,6 +159,11 @@ describe('the page in a real browser', () => {
       }
       await page.close();
     }
+    // Đắk Lắk fell behind in 2025: that period is on its chart.
+    const dakLak = (await histories(dates.at(-1)!)).find((h) => h.target_id === 'dak-lak-kh74')!;
+    expect(dakLak.points.filter((p) => p.status !== 'on_track').map((p) => p.as_of.slice(0, 4))).toContain(
+      '2025',
+    );
     for (const asOf of shown)
       for (const [label] of VIEWPORTS)
         expect(existsSync(path.join(OUT, `page-${asOf}-${label}.png`))).toBe(true);
