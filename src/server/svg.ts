@@ -62,6 +62,34 @@ function anchorAt(x: number, chars: number, left: number): { x: number; anchor: 
   return { x, anchor: 'middle' };
 }
 
+type Valued = { as_of: string; actual: number } | Point;
+const dateOf = (p: Valued) => ('date' in p ? p.date : p.as_of);
+const amountOf = (p: Valued) => ('value' in p ? p.value : p.actual);
+
+/** A line's value on `date` (linear between its points), or null outside the line. */
+function valueOn(line: readonly Valued[], date: string): number | null {
+  for (let i = 1; i < line.length; i++) {
+    const a = line[i - 1]!;
+    const b = line[i]!;
+    if (dateOf(a) <= date && date <= dateOf(b)) {
+      const span = dayOf(dateOf(b)) - dayOf(dateOf(a)) || 1;
+      return amountOf(a) + ((dayOf(date) - dayOf(dateOf(a))) / span) * (amountOf(b) - amountOf(a));
+    }
+  }
+  return null;
+}
+
+/** A milestone label's baseline: above its marker, below it when a line passes above, clear of both lines. */
+function labelY(m: Point, lines: Array<number | null>, y: (v: number) => number): number {
+  const near = lines.filter((v): v is number => v !== null);
+  const above = near.some((v) => v > m.value);
+  const below = near.some((v) => v < m.value);
+  const over = (v: number) => (y(v) - 12 < FONT ? y(v) + FONT + 10 : y(v) - 12);
+  if (!above) return over(m.value);
+  if (!below && y(m.value) + FONT + 10 < H - PAD.bottom - 2) return y(m.value) + FONT + 10;
+  return over(Math.max(...near));
+}
+
 /**
  * A target's whole history as a self-contained SVG (presentation attributes, no page CSS, so the
  * same markup can be rasterised for email): actual per published date coloured by status, the
@@ -123,8 +151,8 @@ export function targetChart(input: TargetChartInput, lang: Lang): string {
     const my = y(m.value);
     const label = `${m.date.slice(0, 4)}: ${formatCount(m.value, lang)}`;
     const at = anchorAt(mx, label.length, left);
-    const ly = my - 12 < FONT ? my + FONT + 10 : my - 12;
-    return `<g class="milestone" data-date="${e(m.date)}"><path d="M${f1(mx)} ${f1(my - 6)}l6 6l-6 6l-6 -6z" fill="#fff" stroke="${EXPECTED}" stroke-width="2"/><text x="${f1(at.x)}" y="${f1(ly)}" text-anchor="${at.anchor}" font-weight="600" fill="${EXPECTED}" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${e(label)}</text></g>`;
+    const ly = labelY(m, [valueOn(points, m.date), trend ? valueOn(trend, m.date) : null], y);
+    return `<g class="milestone" data-date="${e(m.date)}"><path d="M${f1(mx)} ${f1(my - 6)}l6 6l-6 6l-6 -6z" fill="none" stroke="${EXPECTED}" stroke-width="2"/><text x="${f1(at.x)}" y="${f1(ly)}" text-anchor="${at.anchor}" font-weight="600" fill="${EXPECTED}" stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">${e(label)}</text></g>`;
   });
   const dots = points.map(
     (p) =>
@@ -140,8 +168,8 @@ ${yearLabels.join('\n')}
 ${expected}
 ${projection}
 ${actual}
-${milestones.join('\n')}
 ${dots.join('\n')}
+${milestones.join('\n')}
 </g></svg>`;
 }
 
