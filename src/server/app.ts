@@ -13,7 +13,7 @@ import type { Evaluation } from '../alerts/evaluate.js';
 import type { TargetHistory } from '../alerts/history.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import type { QueueRuntime } from '../queue/runtime.js';
-import { listPublished, readCurrent, readLatest, readManifest } from '../snapshot/catalog.js';
+import { readCurrent, readLatest, readManifest } from '../snapshot/catalog.js';
 import { snapshotKeys } from '../snapshot/layout.js';
 import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
@@ -119,10 +119,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     );
   }
 
+  // Published runs never change: the page and the snapshot list read them once (see snapshotCache.ts).
+  const cache = new SnapshotCache(deps.store);
+
   app.get('/api/snapshots', async () => {
     const list = [];
-    for (const p of await listPublished(deps.store)) {
-      const m = await readManifest(deps.store, p);
+    for (const p of await cache.published()) {
+      const m = await cache.manifest(p);
       if (m)
         list.push({
           as_of: p.as_of,
@@ -182,7 +185,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     '/',
     pageRoute({
       store: deps.store,
-      cache: new SnapshotCache(deps.store),
+      cache,
       evaluations: deps.evaluations,
       histories: deps.histories,
       sections: deps.sections ?? pageSections,

@@ -30,6 +30,7 @@ export class SnapshotCache {
   private list: SnapshotPointer[] | null = null;
   private listedAt = 0;
   private readonly runs = new Map<string, Promise<CachedSnapshot | null>>();
+  private readonly manifests = new Map<string, Promise<Manifest | null>>();
   private readonly derived = new Map<string, Promise<unknown>>();
   private readonly relistMs: number;
   private readonly maxDerived: number;
@@ -59,10 +60,15 @@ export class SnapshotCache {
     return { pointer, published: this.known(pointer) ? published : await this.relist() };
   }
 
+  /** The manifest of a published run, read from the store once. */
+  manifest(pointer: SnapshotPointer): Promise<Manifest | null> {
+    return this.once(this.manifests, runKey(pointer), () => readManifest(this.store, pointer));
+  }
+
   /** The manifest and indicators of a published run, read from the store once. */
   snapshot(pointer: SnapshotPointer): Promise<CachedSnapshot | null> {
     return this.once(this.runs, runKey(pointer), async () => {
-      const manifest = await readManifest(this.store, pointer);
+      const manifest = await this.manifest(pointer);
       if (!manifest) return null;
       const provinces = provincesJsonSchema.parse(
         await readJsonObject(this.store, `${pointer.prefix}provinces.json`),
@@ -100,7 +106,8 @@ export class SnapshotCache {
     this.list = list;
     this.listedAt = this.now();
     const live = new Set(list.map(runKey));
-    for (const key of this.runs.keys()) if (!live.has(key)) this.runs.delete(key);
+    for (const map of [this.runs, this.manifests])
+      for (const key of map.keys()) if (!live.has(key)) map.delete(key);
     return list;
   }
 

@@ -151,6 +151,15 @@ describe('caching what a published snapshot holds', () => {
     expect(reads).toEqual(['get snapshots/latest.json', 'get snapshots/2025-03-31/current.json']);
   });
 
+  it('lists the snapshots of /api/snapshots from the same cache', async () => {
+    await app.inject('/api/snapshots');
+    reads.length = 0;
+    const list = (await app.inject('/api/snapshots')).json() as Array<{ as_of: string; files: number }>;
+    expect(list.map((s) => s.as_of)).toEqual(['2025-03-31', '2025-06-30']);
+    expect(list[0]!.files).toBeGreaterThan(10);
+    expect(reads).toEqual(['get snapshots/latest.json']);
+  });
+
   it('sees a newly published snapshot on the next request', async () => {
     await runInline(ctx, { asOf: '2025-09-30' });
     const body = (await app.inject('/')).body;
