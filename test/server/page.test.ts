@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,9 @@ import { evaluateTargets, targetHistories } from '../../src/alerts/index.js';
 import type { PipelineContext } from '../../src/context/context.js';
 import { runInline } from '../../src/runners/inline.js';
 import { buildServer } from '../../src/server/app.js';
+import { LocalStore } from '../../src/store/localStore.js';
 import type { ObjectStore } from '../../src/store/objectStore.js';
+import { tempDir } from '../support/pipelineContext.js';
 import { servedStore } from './fixture.js';
 
 /** The store as the server sees it, with every read and listing it makes written down. */
@@ -167,5 +170,38 @@ describe('caching what a published snapshot holds', () => {
     expect(body).toContain('datetime="2025-09-30"');
     expect(body.match(/<option /g)).toHaveLength(3);
     expect(between(body, '<svg class="chart"', '</svg>').match(/<circle class="point/g)).toHaveLength(3);
+  });
+});
+
+describe('a store with nothing published, and a server without histories', () => {
+  it('says nothing has been published yet, and 404 for any date', async () => {
+    const empty = await buildServer({
+      store: new LocalStore(path.join(await tempDir('dte-empty-'), 'store')),
+      runtime: null,
+      adminToken: undefined,
+      logger: pino({ level: 'silent' }),
+      evaluations: async () => [],
+    });
+    const res = await empty.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Chưa có kỳ số liệu nào được công bố.');
+    expect(res.body).not.toContain('as-of-picker');
+    expect((await empty.inject('/?as_of=2025-06-30')).statusCode).toBe(404);
+    await empty.close();
+  });
+
+  it('still draws each target from its evaluation when no histories are given', async () => {
+    const served = await servedStore();
+    const plain = await buildServer({
+      store: served.ctx.store,
+      runtime: null,
+      adminToken: undefined,
+      logger: pino({ level: 'silent' }),
+      evaluations: served.evaluations,
+    });
+    const chart = between((await plain.inject('/')).body, '<svg class="chart"', '</svg>');
+    expect(chart.match(/<circle class="point/g)).toHaveLength(2);
+    expect(chart).not.toContain('class="milestone"');
+    await plain.close();
   });
 });
