@@ -1,3 +1,6 @@
+import { type BrokenRecord, cutToBytes, DEFAULT_LIMITS, type InputLimits, overBytes, tooLong } from './limits.js';
+import { LineScanner, quotesIn } from './lines.js';
+
 /**
  * RFC 4180 records from text, one physical line at a time, with the physical line number of each
  * record's first line (header = 1). Records are handed on as text: splitting them into cells is
@@ -5,11 +8,15 @@
  * quarantine must account for every row: after a broken quote csv-parse stays in quoted mode and
  * swallows the rows that follow, where this reader rejects the one row and goes on with the next line.
  */
+
 export interface RecordHandler {
   /** One record's text (its lines joined by `\n`), not yet split: `splitRecord` does that. */
   record(text: string, line: number): void;
-  /** A row whose quoted cell never closes: its first line's text and number. */
-  malformed(raw: string, line: number, reason: string): void;
+  /**
+   * A row whose quoted cell never closes (its first line's text), or one past the record limit (its
+   * text cut to the limit), with its first line's number.
+   */
+  malformed(raw: string, line: number, problem: BrokenRecord): void;
 }
 
 /** A quoted cell may span lines, but not without end: past this a quote is taken as broken. */
@@ -81,10 +88,14 @@ export function detectDelimiter(header: string): string {
 }
 
 export class CsvRecordReader {
-  private carry = '';
   private lineNo = 0;
   private pending: string[] = [];
+  private pendingChars = 0;
   private pendingStart = 0;
+  /** A record past the limit: what is kept of it, while the rest is skipped to its end. */
+  private overlong: { start: number; head: string; quotes: number; lines: number } | null = null;
+  private readonly scanner: LineScanner;
+  private readonly limit: number;
   delimiter: string | null = null;
 
   /**
@@ -94,16 +105,22 @@ export class CsvRecordReader {
   constructor(
     private readonly handler: RecordHandler,
     start?: { delimiter: string; lineNo: number },
+    limits: InputLimits = DEFAULT_LIMITS,
   ) {
     if (start) {
       this.delimiter = start.delimiter;
       this.lineNo = start.lineNo;
     }
+    this.limit = limits.maxRecordBytes;
+    this.scanner = new LineScanner(
+      { line: (text) => this.line(text), longLine: (head, quotes) => this.longLine(head, quotes) },
+      this.limit,
+    );
   }
 
   /** No quoted cell is open: the next line starts a record. */
   get atRecordStart(): boolean {
-    return this.pending.length === 0;
+    return this.pending.length === 0 && this.overlong === null;
   }
 
   /** One physical line (without its line break), as `push` would hand it on. */
@@ -113,30 +130,39 @@ export class CsvRecordReader {
 
   /** Feeds decoded text; complete lines are handled at once, synchronously. */
   push(text: string): void {
-    const data = this.carry + text;
-    let start = 0;
-    for (let nl = data.indexOf('\n', start); nl >= 0; nl = data.indexOf('\n', start)) {
-      const end = nl > start && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(data.slice(start, end));
-      start = nl + 1;
-    }
-    this.carry = data.slice(start);
+    this.scanner.push(text);
   }
 
   end(): void {
-    if (this.carry.length > 0) this.line(this.carry.endsWith('\r') ? this.carry.slice(0, -1) : this.carry);
-    this.carry = '';
+    this.scanner.end();
+    if (this.overlong) this.emitOverlong();
     while (this.pending.length > 0) this.flushBroken();
   }
 
   private line(text: string): void {
     this.lineNo++;
-    this.take(text, this.lineNo);
+    if (this.overlong) this.continueOverlong(quotesIn(text, 0, text.length));
+    else this.take(text, this.lineNo);
+  }
+
+  private longLine(head: string, quotes: number): void {
+    this.lineNo++;
+    if (this.overlong) return this.continueOverlong(quotes);
+    if (this.pending.length === 0) return this.startOverlong(this.lineNo, head, quotes);
+    const before = this.pending.join('\n');
+    this.pending = [];
+    this.startOverlong(this.pendingStart, `${before}\n${head}`, quotesIn(before, 0, before.length) + quotes);
   }
 
   private take(text: string, lineNo: number): void {
     if (this.pending.length > 0) {
       this.pending.push(text);
+      this.pendingChars += text.length + 1;
+      if (this.pendingChars > this.limit) {
+        const joined = this.pending.join('\n');
+        this.pending = [];
+        return this.startOverlong(this.pendingStart, joined, quotesIn(joined, 0, joined.length));
+      }
       const joined = this.pending.join('\n');
       if (!openQuote(joined)) {
         this.pending = [];
@@ -150,6 +176,7 @@ export class CsvRecordReader {
     if (this.delimiter === null) this.delimiter = detectDelimiter(text);
     if (text.includes('"') && openQuote(text)) {
       this.pending = [text];
+      this.pendingChars = text.length;
       this.pendingStart = lineNo;
       return;
     }
@@ -157,7 +184,31 @@ export class CsvRecordReader {
   }
 
   private emit(text: string, lineNo: number): void {
-    this.handler.record(text, lineNo);
+    if (overBytes(text, this.limit)) this.startOverlong(lineNo, text, quotesIn(text, 0, text.length));
+    else this.handler.record(text, lineNo);
+  }
+
+  /**
+   * A record past the limit ends where its quotes balance at a line break, or, as a broken quote
+   * does, after `MAX_RECORD_LINES` lines: the lines it skipped are not kept to be read again.
+   */
+  private startOverlong(start: number, head: string, quotes: number): void {
+    if (this.delimiter === null) this.delimiter = detectDelimiter(head.slice(0, 4096));
+    this.overlong = { start, head, quotes, lines: 1 };
+    if (quotes % 2 === 0) this.emitOverlong();
+  }
+
+  private continueOverlong(quotes: number): void {
+    const overlong = this.overlong!;
+    overlong.quotes += quotes;
+    overlong.lines++;
+    if (overlong.quotes % 2 === 0 || overlong.lines >= MAX_RECORD_LINES) this.emitOverlong();
+  }
+
+  private emitOverlong(): void {
+    const { start, head } = this.overlong!;
+    this.overlong = null;
+    this.handler.malformed(cutToBytes(head, this.limit), start, tooLong('record', this.limit));
   }
 
   /** An open quote that never closed: its first line is the broken row; the lines after it are read again. */
@@ -166,7 +217,10 @@ export class CsvRecordReader {
     const [first, ...rest] = this.pending;
     const start = this.pendingStart;
     this.pending = [];
-    this.handler.malformed(first ?? '', start, 'a quoted cell is never closed');
+    this.handler.malformed(first ?? '', start, {
+      reason: 'malformed_row',
+      message: 'a quoted cell is never closed',
+    });
     rest.forEach((text, i) => {
       this.take(text, start + 1 + i);
     });

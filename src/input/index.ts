@@ -1,12 +1,14 @@
 import type { Readable } from 'node:stream';
 import type { IngestedRecord } from '../domain/record.js';
 import type { RejectedRow } from '../domain/rejects.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import type { ParseOptions } from './options.js';
 import { readRecordBatches } from './records.js';
 import { createRowCaches, type RowContext } from './validate.js';
 import { validateRecords } from './validateRecords.js';
 
 export { type ByteBatch, type ExportBatch, readExportBatches, recordsOfBytes } from './byteBatches.js';
+export { type BrokenRecord, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 export type { ParseOptions } from './options.js';
 export { type RecordBatch, type RecordLayout, readRecordBatches } from './records.js';
 export { createRowCaches, type RowContext } from './validate.js';
@@ -34,6 +36,7 @@ export function rowContext(options: ParseOptions): RowContext {
     industryCodes: options.industryCodes,
     industry: options.industry,
     defaultProvince: options.defaultProvince,
+    maxCellBytes: (options.limits ?? DEFAULT_LIMITS).maxCellBytes,
     caches: createRowCaches(options.format === 'vn-dkkd-csv'),
   };
 }
