@@ -40,8 +40,18 @@ export const configSchema = z
     /** A record or a cell past these is a row rejected as `record_too_long`; the reader holds no more. */
     limits: z
       .strictObject({
-        max_record_bytes: z.number().int().min(1024).max(256 * 1024 * 1024).default(1024 * 1024),
-        max_cell_bytes: z.number().int().min(64).max(256 * 1024 * 1024).default(64 * 1024),
+        max_record_bytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(256 * 1024 * 1024)
+          .default(1024 * 1024),
+        max_cell_bytes: z
+          .number()
+          .int()
+          .min(64)
+          .max(256 * 1024 * 1024)
+          .default(64 * 1024),
       })
       .prefault({}),
     worker: z

@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import { DteError, FileRejectedError } from '../domain/errors.js';
 import { CsvRecordReader, type RecordHandler } from './csvRecords.js';
 import { openExport, readFailure } from './decode.js';
-import type { ParseOptions } from './options.js';
 import { type BrokenRecord, DEFAULT_LIMITS, type InputLimits, tooLong } from './limits.js';
+import type { ParseOptions } from './options.js';
 import {
   BATCH_CHARS,
   BATCH_ROWS,

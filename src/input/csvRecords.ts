@@ -1,4 +1,11 @@
-import { type BrokenRecord, cutToBytes, DEFAULT_LIMITS, type InputLimits, overBytes, tooLong } from './limits.js';
+import {
+  type BrokenRecord,
+  cutToBytes,
+  DEFAULT_LIMITS,
+  type InputLimits,
+  overBytes,
+  tooLong,
+} from './limits.js';
 import { LineScanner, quotesIn } from './lines.js';
 
 /**
@@ -87,13 +94,28 @@ export function detectDelimiter(header: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
+/** What a reader keeps of a record past the limit while it looks for the record's end. */
+interface Overlong {
+  /** The record's first line number, and its first line (cut to the limit, when `firstLong`). */
+  start: number;
+  first: string;
+  firstLong: boolean;
+  /** The record's text so far, as much as the limit keeps. */
+  head: string;
+  /** The lines after the first, while they fit in the limit (to be read again); null past it. */
+  after: string[] | null;
+  afterChars: number;
+  quotes: number;
+  lines: number;
+}
+
 export class CsvRecordReader {
   private lineNo = 0;
   private pending: string[] = [];
   private pendingChars = 0;
   private pendingStart = 0;
   /** A record past the limit: what is kept of it, while the rest is skipped to its end. */
-  private overlong: { start: number; head: string; quotes: number; lines: number } | null = null;
+  private overlong: Overlong | null = null;
   private readonly scanner: LineScanner;
   private readonly limit: number;
   delimiter: string | null = null;
@@ -135,35 +157,59 @@ export class CsvRecordReader {
 
   end(): void {
     this.scanner.end();
-    if (this.overlong) this.emitOverlong();
+    if (this.overlong) this.emitOverlong(false);
     while (this.pending.length > 0) this.flushBroken();
   }
 
   private line(text: string): void {
     this.lineNo++;
-    if (this.overlong) this.continueOverlong(quotesIn(text, 0, text.length));
+    if (this.overlong) this.continueOverlong(text, quotesIn(text, 0, text.length));
     else this.take(text, this.lineNo);
   }
 
   private longLine(head: string, quotes: number): void {
     this.lineNo++;
-    if (this.overlong) return this.continueOverlong(quotes);
-    if (this.pending.length === 0) return this.startOverlong(this.lineNo, head, quotes);
-    const before = this.pending.join('\n');
+    if (this.overlong) {
+      this.continueOverlong(null, quotes);
+      return;
+    }
+    if (this.pending.length === 0) {
+      this.startOverlong({ start: this.lineNo, first: head, firstLong: true, head, after: [] }, quotes);
+      return;
+    }
+    const before = this.pending;
     this.pending = [];
-    this.startOverlong(this.pendingStart, `${before}\n${head}`, quotesIn(before, 0, before.length) + quotes);
+    const joined = `${before.join('\n')}\n${head}`;
+    const quotesBefore = quotesIn(joined, 0, joined.length - head.length);
+    const record = {
+      start: this.pendingStart,
+      first: before[0]!,
+      firstLong: false,
+      head: joined,
+      after: null,
+    };
+    this.startOverlong(record, quotesBefore + quotes, before.length + 1);
   }
 
   private take(text: string, lineNo: number): void {
     if (this.pending.length > 0) {
       this.pending.push(text);
       this.pendingChars += text.length + 1;
-      if (this.pendingChars > this.limit) {
-        const joined = this.pending.join('\n');
-        this.pending = [];
-        return this.startOverlong(this.pendingStart, joined, quotesIn(joined, 0, joined.length));
-      }
       const joined = this.pending.join('\n');
+      if (this.pendingChars > this.limit) {
+        const [first, ...after] = this.pending;
+        this.pending = [];
+        const kept = this.pendingChars - first!.length <= this.limit ? after : null;
+        const record = {
+          start: this.pendingStart,
+          first: first!,
+          firstLong: false,
+          head: joined,
+          after: kept,
+        };
+        this.startOverlong(record, quotesIn(joined, 0, joined.length), after.length + 1);
+        return;
+      }
       if (!openQuote(joined)) {
         this.pending = [];
         this.emit(joined, this.pendingStart);
@@ -184,31 +230,62 @@ export class CsvRecordReader {
   }
 
   private emit(text: string, lineNo: number): void {
-    if (overBytes(text, this.limit)) this.startOverlong(lineNo, text, quotesIn(text, 0, text.length));
-    else this.handler.record(text, lineNo);
+    if (!overBytes(text, this.limit)) {
+      this.handler.record(text, lineNo);
+      return;
+    }
+    const record = { start: lineNo, first: text, firstLong: true, head: text, after: [] };
+    this.startOverlong(record, quotesIn(text, 0, text.length));
   }
 
   /**
-   * A record past the limit ends where its quotes balance at a line break, or, as a broken quote
-   * does, after `MAX_RECORD_LINES` lines: the lines it skipped are not kept to be read again.
+   * A record past the limit ends where its quotes balance at a line break. One whose quote never
+   * closes is, as any broken quote, its first line alone, and the lines after it are read again
+   * when they were few enough to keep; past the limit they are part of the reject.
    */
-  private startOverlong(start: number, head: string, quotes: number): void {
-    if (this.delimiter === null) this.delimiter = detectDelimiter(head.slice(0, 4096));
-    this.overlong = { start, head, quotes, lines: 1 };
-    if (quotes % 2 === 0) this.emitOverlong();
+  private startOverlong(
+    record: Omit<Overlong, 'quotes' | 'lines' | 'afterChars'>,
+    quotes: number,
+    lines = 1,
+  ): void {
+    if (this.delimiter === null) this.delimiter = detectDelimiter(record.first.slice(0, 4096));
+    const afterChars = record.after?.reduce((n, line) => n + line.length + 1, 0) ?? 0;
+    this.overlong = { ...record, quotes, lines, afterChars };
+    if (quotes % 2 === 0) this.emitOverlong(true);
+    else if (lines >= MAX_RECORD_LINES) this.emitOverlong(false);
   }
 
-  private continueOverlong(quotes: number): void {
+  /** `text`: the line, or null for one past the limit, which cannot be kept. */
+  private continueOverlong(text: string | null, quotes: number): void {
     const overlong = this.overlong!;
     overlong.quotes += quotes;
     overlong.lines++;
-    if (overlong.quotes % 2 === 0 || overlong.lines >= MAX_RECORD_LINES) this.emitOverlong();
+    if (overlong.after && (text === null || overlong.afterChars + text.length + 1 > this.limit))
+      overlong.after = null;
+    if (overlong.after && text !== null) {
+      overlong.after.push(text);
+      overlong.afterChars += text.length + 1;
+    }
+    if (overlong.quotes % 2 === 0) this.emitOverlong(true);
+    else if (overlong.lines >= MAX_RECORD_LINES) this.emitOverlong(false);
   }
 
-  private emitOverlong(): void {
-    const { start, head } = this.overlong!;
+  /** `closed`: the record's quotes balance, so all its lines are one reject. */
+  private emitOverlong(closed: boolean): void {
+    const { start, first, firstLong, head, after } = this.overlong!;
     this.overlong = null;
-    this.handler.malformed(cutToBytes(head, this.limit), start, tooLong('record', this.limit));
+    const tooLongRecord = tooLong('record', this.limit);
+    if (closed || after === null) {
+      this.handler.malformed(cutToBytes(head, this.limit), start, tooLongRecord);
+      return;
+    }
+    const problem: BrokenRecord = firstLong
+      ? tooLongRecord
+      : { reason: 'malformed_row', message: 'a quoted cell is never closed' };
+    this.handler.malformed(cutToBytes(first, this.limit), start, problem);
+    after.forEach((text, i) => {
+      this.take(text, start + 1 + i);
+    });
   }
 
   /** An open quote that never closed: its first line is the broken row; the lines after it are read again. */

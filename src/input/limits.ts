@@ -28,7 +28,10 @@ export function cutToBytes(text: string, limit: number): string {
   if (bytes.length <= limit) return bytes.toString('utf8');
   let end = limit;
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // back to the first byte of a character
-  return bytes.subarray(0, end).toString('utf8').replace(/[\ud800-\udbff]$/, '');
+  return bytes
+    .subarray(0, end)
+    .toString('utf8')
+    .replace(/[\ud800-\udbff]$/, '');
 }
 
 export function tooLong(what: 'record' | 'cell', limit: number): BrokenRecord {

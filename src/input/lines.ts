@@ -60,7 +60,8 @@ export class LineScanner {
     }
     const line = this.carry.length > 0 ? this.carry + text.slice(start, end) : text.slice(start, end);
     this.carry = '';
-    if (line.length > this.limit) this.handler.longLine(line.slice(0, this.limit), quotesIn(line, 0, line.length));
+    if (line.length > this.limit)
+      this.handler.longLine(line.slice(0, this.limit), quotesIn(line, 0, line.length));
     else this.handler.line(line);
   }
 
@@ -72,7 +73,10 @@ export class LineScanner {
     }
     this.carry += text.slice(start);
     if (this.carry.length > this.limit) {
-      this.long = { head: this.carry.slice(0, this.limit), quotes: quotesIn(this.carry, 0, this.carry.length) };
+      this.long = {
+        head: this.carry.slice(0, this.limit),
+        quotes: quotesIn(this.carry, 0, this.carry.length),
+      };
       this.carry = '';
     }
   }

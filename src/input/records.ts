@@ -100,16 +100,20 @@ export class CsvSplitter extends Splitter {
 
   constructor(private readonly options: ParseOptions) {
     super();
-    this.reader = new CsvRecordReader({
-      record: (text, line) => {
-        if (this.columns) this.add(text, line);
-        else this.columns = this.header(text);
+    this.reader = new CsvRecordReader(
+      {
+        record: (text, line) => {
+          if (this.columns) this.add(text, line);
+          else this.columns = this.header(text);
+        },
+        malformed: (text, line, problem) => {
+          if (!this.columns) this.rejectFile(`${this.options.fileName}: the header line: ${problem.message}`);
+          this.add(text, line, problem);
+        },
       },
-      malformed: (text, line, problem) => {
-        if (!this.columns) this.rejectFile(`${this.options.fileName}: the header line: ${problem.message}`);
-        this.add(text, line, problem);
-      },
-    }, undefined, options.limits);
+      undefined,
+      options.limits,
+    );
   }
 
   push(text: string): void {
@@ -143,6 +147,14 @@ export class CsvSplitter extends Splitter {
     if (!cells) return this.rejectFile(`${this.options.fileName}: the header line has broken quoting`);
     const vietnamese = this.options.format === 'vn-dkkd-csv';
     const columns = mapColumns(cells, vietnamese);
+    if (columns.duplicate) {
+      const [first, again] = columns.duplicate.map((c) => JSON.stringify(c.trim()));
+      const what =
+        first === again ? `column ${first} twice` : `column ${first} twice (as ${first} and ${again})`;
+      this.rejectFile(
+        `${this.options.fileName}: the header names ${what}: which copy holds the data is unknown`,
+      );
+    }
     if (columns.missing.length > 0) {
       const names = columns.missing.map((f) => JSON.stringify(headerName(f, vietnamese))).join(', ');
       this.rejectFile(
@@ -195,7 +207,10 @@ class NdjsonSplitter extends Splitter {
   private line(text: string): void {
     this.lineNo++;
     if (text.trim().length === 0) return;
-    if (overBytes(text, this.limit)) return this.tooLong(text);
+    if (overBytes(text, this.limit)) {
+      this.tooLong(text);
+      return;
+    }
     if (!this.seen) {
       const row = ndjsonRow(text);
       if (row.ok === false && row.notJson) {

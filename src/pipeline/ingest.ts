@@ -40,7 +40,8 @@ function resolveSource(
 
 function isDefaultLimits(limits: { max_record_bytes: number; max_cell_bytes: number }): boolean {
   return (
-    limits.max_record_bytes === DEFAULT_LIMITS.maxRecordBytes && limits.max_cell_bytes === DEFAULT_LIMITS.maxCellBytes
+    limits.max_record_bytes === DEFAULT_LIMITS.maxRecordBytes &&
+    limits.max_cell_bytes === DEFAULT_LIMITS.maxCellBytes
   );
 }
 
