@@ -5,6 +5,7 @@ import {
   deliverNotification,
   evaluateAlerts,
 } from '../alerts/index.js';
+import { redactText } from '../logging/redact.js';
 import type { PipelineContext } from '../pipeline/context.js';
 
 export interface InlineAlertsOutcome {
@@ -33,7 +34,7 @@ export async function runAlertsInline(ctx: PipelineContext, asOf: string): Promi
           lastError = '';
           break;
         } catch (error) {
-          lastError = (error as Error).message;
+          lastError = redactText((error as Error).message);
           if (attempt < settings.delivery.attempts)
             await new Promise((r) => setTimeout(r, settings.delivery.backoff_ms * 2 ** (attempt - 1)));
         }

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
 import { provincesJsonSchema } from '../indicators/schema.js';
+import { redactDeep, redactPath } from '../logging/redact.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import { contentType } from '../pipeline/aggregate.js';
 import type { QueueRuntime } from '../queue/runtime.js';
@@ -19,6 +20,7 @@ import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
 import { type Lang, renderPage } from './page.js';
+import { notFound, registerSecurity } from './security.js';
 
 export interface ServerDeps {
   store: ObjectStore;
@@ -63,16 +65,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       'DTE_ADMIN_TOKEN (16+ characters) is required to serve the queue dashboard at /admin/queues',
     );
   }
-  // Request lines never carry the admin token (`?token=`) or credentials into the logs.
+  // Request lines never carry the admin token (under any spelling of `?token=`) or credentials into the logs.
   const serializers = {
-    req: (req: { method?: string; url?: string }) => ({
-      method: req.method,
-      url: (req.url ?? '').replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
-    }),
+    req: (req: { method?: string; url?: string }) => ({ method: req.method, url: redactPath(req.url) }),
+    err: (error: unknown) => redactDeep(error),
   };
   const app = Fastify({
     loggerInstance: deps.logger.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
   });
+  await registerSecurity(app);
+  app.setNotFoundHandler(notFound);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
