@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { DteError, FileRejectedError } from '../domain/errors.js';
+import { DteError, FileRejectedError, InvalidEncodingError } from '../domain/errors.js';
 import { CsvRecordReader, type RecordHandler } from './csvRecords.js';
 import { openExport, readFailure } from './decode.js';
 import { type BrokenRecord, DEFAULT_LIMITS, type InputLimits, tooLong } from './limits.js';
@@ -256,7 +256,7 @@ class ByteCutter {
     this.segments = [];
     this.segmentBytes = 0;
     this.recordAt = { bytes: 0, lines: 0, records: 0 };
-    if (!isUtf8(bytes)) throw new TypeError('invalid UTF-8');
+    if (!isUtf8(bytes)) throw new InvalidEncodingError('a batch of the export is not valid UTF-8');
     const batch: ByteBatch = {
       layout: this.layout!,
       bytes,

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PipelineContext } from '../../src/pipeline/context.js';
-import { ingestFeed } from '../../src/pipeline/ingest.js';
-import { workKeys } from '../../src/pipeline/stageKeys.js';
+import type { PipelineContext } from '../../src/context/context.js';
+import { workKeys } from '../../src/snapshot/layout.js';
+import { ingestFeed } from '../../src/stages/ingest.js';
+import { THREADS_FROM_BYTES } from '../../src/stages/threads/spec.js';
 import { readAll } from '../../src/store/bodies.js';
-import { THREADS_FROM_BYTES } from '../../src/threads/spec.js';
 import { tempDir, testContext } from '../support/pipelineContext.js';
 import { CANONICAL_HEADER, canonicalRow } from './support.js';
 

@@ -6,11 +6,12 @@ import { pino } from 'pino';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { secretSafe } from '../../src/logging/logger.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
 import { QueueRuntime } from '../../src/queue/runtime.js';
-import { runAlertsInline } from '../../src/runners/inlineAlerts.js';
+import { inlineDeliveries } from '../../src/runners/inlineDeliveries.js';
 import { buildServer } from '../../src/server/app.js';
+import { afterPublish } from '../../src/stages/afterPublish.js';
 import { readAll } from '../../src/store/bodies.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import { servedStore } from '../server/fixture.js';
@@ -188,9 +189,9 @@ describe('webhook URL credentials (issue 16, item 7)', () => {
 
   async function twoSnapshots(ctx: PipelineContext) {
     await publishFake(ctx.store, '2025-01-31', 100);
-    await runAlertsInline(ctx, '2025-01-31');
+    await afterPublish(ctx, '2025-01-31', inlineDeliveries);
     await publishFake(ctx.store, '2025-02-28', 80);
-    return runAlertsInline(ctx, '2025-02-28');
+    return afterPublish(ctx, '2025-02-28', inlineDeliveries);
   }
 
   it('sends the credentials as Basic auth and writes them nowhere when delivery fails', async () => {
@@ -198,7 +199,7 @@ describe('webhook URL credentials (issue 16, item 7)', () => {
     logs.length = 0;
     const ctx = await contextFor(`http://hook-user:${SECRET}@127.0.0.1:${port}/in?key=${SECRET}`);
     const outcome = await twoSnapshots(ctx);
-    expect(outcome.failed.length).toBeGreaterThan(0);
+    expect(outcome.deliveries.failed.length).toBeGreaterThan(0);
     expect(seen.at(-1)).toBe(`Basic ${Buffer.from(`hook-user:${SECRET}`).toString('base64')}`);
     const stored = await failedRecords(ctx);
     expect(stored).toMatch(/503/);
@@ -213,7 +214,7 @@ describe('webhook URL credentials (issue 16, item 7)', () => {
     await new Promise((resolve) => closed.close(resolve));
     const ctx = await contextFor(`http://hook-user:${SECRET}@127.0.0.1:${deadPort}/in?token=${SECRET}`);
     const outcome = await twoSnapshots(ctx);
-    expect(outcome.failed.length).toBeGreaterThan(0);
+    expect(outcome.deliveries.failed.length).toBeGreaterThan(0);
     const stored = await failedRecords(ctx);
     for (const text of [stored, JSON.stringify(outcome), logs.join('\n')]) expect(text).not.toContain(SECRET);
   });
