@@ -21,6 +21,7 @@ import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
 import { type Lang, renderPage } from './page.js';
+import { redisGuard } from './redisGuard.js';
 import { notFound, registerSecurity } from './security.js';
 
 export interface ServerDeps {
@@ -116,6 +117,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(
       async (scope) => {
         scope.addHook('onRequest', adminGuard(deps.adminToken ?? ''));
+        scope.addHook('onRequest', redisGuard(deps.runtime!));
         await scope.register(adapter.registerPlugin());
       },
       { prefix: '/admin/queues' },
