@@ -1,3 +1,4 @@
+import type { Field } from '../domain/fields.js';
 import type { IndustryCodeResolver } from '../domain/industry.js';
 import type { IndustryCodesSetting, IndustrySystem, IngestedRecord } from '../domain/record.js';
 import type { RejectReason } from '../domain/rejects.js';
@@ -16,7 +17,6 @@ import {
   parseDate,
   parseStatus,
 } from './fields.js';
-import type { Field } from './headers.js';
 import { memo } from './memo.js';
 import {
   capitalShortcut,

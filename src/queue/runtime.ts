@@ -1,8 +1,8 @@
 import { type FlowJob, FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { STAGES, type Stage } from '../../jobs/names.js';
 import { type ConnectOptions, connectRedis, isConnectionError, withinMs } from './connection.js';
+import { STAGES, type Stage } from './stages.js';
 
 /** States in which a job is still to run: enqueueing it again must change nothing. */
 const PENDING = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);

@@ -1,0 +1,32 @@
+import type { IngestedRecord } from '../domain/record.js';
+import type { RejectedRow } from '../domain/rejects.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import type { ParseOptions } from './options.js';
+import { createRowCaches, type RowContext } from './validate.js';
+
+/** Where rows go. `drain()` is awaited between batches of the file, so a slow sink slows the reading. */
+export interface RowSink {
+  accept(record: IngestedRecord): void;
+  reject(row: RejectedRow): void;
+  drain(): Promise<void>;
+}
+
+export interface ParseSummary {
+  rowsRead: number;
+  accepted: number;
+  rejected: number;
+}
+
+/** The context rows of one feed are validated in; its caches live as long as the parse. */
+export function rowContext(options: ParseOptions): RowContext {
+  return {
+    feedId: options.feedId,
+    asOf: options.asOf,
+    vietnamese: options.format === 'vn-dkkd-csv',
+    industryCodes: options.industryCodes,
+    industry: options.industry,
+    defaultProvince: options.defaultProvince,
+    maxCellBytes: (options.limits ?? DEFAULT_LIMITS).maxCellBytes,
+    caches: createRowCaches(options.format === 'vn-dkkd-csv'),
+  };
+}
