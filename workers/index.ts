@@ -1,6 +1,7 @@
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { PipelineContext } from '../src/context/context.js';
 import { FileRejectedError } from '../src/domain/errors.js';
+import { isConnectionError } from '../src/queue/connection.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import type { Stage } from '../src/queue/stages.js';
 import { aggregateProcessor } from './aggregate.js';
@@ -88,7 +89,10 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
       stalledInterval: settings.stalled_interval_ms,
       maxStalledCount: 2,
     });
-    worker.on('error', (error) => ctx.logger.error({ stage, err: error }, 'worker error'));
+    // Redis being down is reported by the connection, once per reconnect attempt; anything else in one line.
+    worker.on('error', (error) => {
+      if (!isConnectionError(error)) ctx.logger.error({ stage, error: error.message }, 'worker error');
+    });
     return worker;
   });
 }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { PipelineContext } from '../context/context.js';
 import { DteError } from '../domain/errors.js';
+import { redactText, splitCredentials } from '../logging/redact.js';
 import { alertKeys } from '../snapshot/layout.js';
 import type { Notification } from './notification.js';
 import { alertSettings, type Channel } from './settings.js';
@@ -37,8 +38,9 @@ export async function deliverNotification(
       'alert',
     );
   } else {
-    const url = settings.webhook.url;
-    if (!url) throw new DteError('webhook channel without a URL: set alerts.webhook.url or DTE_WEBHOOK_URL');
+    const configured = settings.webhook.url;
+    if (!configured)
+      throw new DteError('webhook channel without a URL: set alerts.webhook.url or DTE_WEBHOOK_URL');
     const body = JSON.stringify({
       id: notification.id,
       kind: notification.kind,
@@ -49,10 +51,13 @@ export async function deliverNotification(
       link: notification.link,
       evaluation: notification.evaluation,
     });
+    // Credentials in the URL go as Basic auth (fetch refuses them in a URL), and into no message.
+    const { url, authorization } = splitCredentials(configured);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'x-dte-notification-id': notification.id,
     };
+    if (authorization) headers.authorization = authorization;
     if (settings.webhook.secret) {
       const timestamp = String(Math.floor(Date.now() / 1000));
       headers['x-dte-timestamp'] = timestamp;
@@ -68,7 +73,7 @@ export async function deliverNotification(
       });
     } catch (error) {
       throw new DteError(
-        `webhook delivery failed: ${(error as Error).message}`,
+        `webhook delivery failed: ${redactText((error as Error).message)}`,
         { notification: notification.id },
         { cause: error },
       );

@@ -37,6 +37,23 @@ export const configSchema = z
     targets: z.string().default('fixtures/targets.yaml'),
     feeds: z.array(feedSchema).default([]),
     alerts: z.record(z.string(), z.unknown()).default({}),
+    /** A record or a cell past these is a row rejected as `record_too_long`; the reader holds no more. */
+    limits: z
+      .strictObject({
+        max_record_bytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(256 * 1024 * 1024)
+          .default(1024 * 1024),
+        max_cell_bytes: z
+          .number()
+          .int()
+          .min(64)
+          .max(256 * 1024 * 1024)
+          .default(64 * 1024),
+      })
+      .prefault({}),
     worker: z
       .object({
         concurrency: z.number().int().min(1).max(64).default(2),

@@ -9,6 +9,7 @@ export const REJECT_REASONS = [
   'invalid_industry_code',
   'unknown_status',
   'invalid_number',
+  'record_too_long',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

@@ -3,8 +3,10 @@ import type { Readable } from 'node:stream';
 import { DteError, FileRejectedError, InvalidEncodingError } from '../domain/errors.js';
 import { CsvRecordReader, type RecordHandler } from './csvRecords.js';
 import { openExport, readFailure } from './decode.js';
+import { type BrokenRecord, DEFAULT_LIMITS, type InputLimits, tooLong } from './limits.js';
 import type { ParseOptions } from './options.js';
 import {
+  BATCH_CHARS,
   BATCH_ROWS,
   CsvSplitter,
   type RecordBatch,
@@ -79,15 +81,25 @@ class ByteCutter {
   private lines = 0;
   /** The batch so far: whole lines, and the start of the next. */
   private segments: Buffer[] = [];
+  private segmentBytes = 0;
   /** The bytes of a line begun in an earlier chunk. */
   private partial: Buffer | null = null;
   private first = true;
+  /** The last chunk ended in CR: a LF that starts this one belongs to the same line break. */
+  private afterCr = false;
+  /** Where the record under way starts in the batch: the bytes, lines and records before it. */
+  private recordAt = { bytes: 0, lines: 0, records: 0 };
+  /** After a record past the limit, the rest of the file is read as text (see `fallBack`). */
+  private tail: TextTail | null = null;
+  private readonly limits: InputLimits;
 
   constructor(private readonly options: ParseOptions) {
     this.header = new CsvSplitter(options);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
   }
 
   *push(chunk: Buffer): Generator<ExportBatch> {
+    if (this.tail) return yield* this.tail.push(chunk);
     let data = chunk;
     if (this.first) {
       this.first = false;
@@ -96,36 +108,63 @@ class ByteCutter {
     }
     let start = 0; // where this chunk's part of the batch starts
     let lineStart = 0;
-    // Quotes are few: found by one forward search per chunk, never by looking at every byte.
-    let quote = data.indexOf(0x22);
-    for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a, lineStart)) {
+    if (this.afterCr && data.length > 0) {
+      this.afterCr = false;
+      if (data[0] === 0x0a) {
+        lineStart = 1;
+        if (this.header === null && this.lines === 0 && this.segments.length === 0) start = 1;
+      }
+    }
+    // Quotes and line breaks are found by forward searches kept until passed, never byte by byte.
+    let quote = data.indexOf(0x22, lineStart);
+    let lf = data.indexOf(0x0a, lineStart);
+    let cr = data.indexOf(0x0d, lineStart);
+    while (lf >= 0 || cr >= 0) {
+      const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+      let next = end + 1;
+      const crAtEnd = end === cr && next === data.length;
+      if (end === cr && !crAtEnd && data[next] === 0x0a) next++;
       const headerLine = this.header !== null;
       let quotes = 0;
-      for (; quote >= 0 && quote < nl; quote = data.indexOf(0x22, quote + 1)) quotes++;
+      for (; quote >= 0 && quote < end; quote = data.indexOf(0x22, quote + 1)) quotes++;
       if (this.partial) {
-        const line = Buffer.concat([this.partial, data.subarray(0, nl)]);
+        const line = Buffer.concat([this.partial, data.subarray(0, end)]);
         this.line(line, 0, line.length, quotes + quotesIn(this.partial));
         this.partial = null;
-      } else this.line(data, lineStart, nl, quotes);
-      lineStart = nl + 1;
+      } else this.line(data, lineStart, end, quotes);
+      lineStart = next;
+      if (lf >= 0 && lf < next) lf = data.indexOf(0x0a, next);
+      if (cr >= 0 && cr < next) cr = data.indexOf(0x0d, next);
+      this.afterCr = crAtEnd;
       if (headerLine) {
         start = lineStart; // the header's lines are part of no batch
         continue;
       }
-      if (this.lines >= BATCH_ROWS && this.mirror!.atRecordStart) {
-        this.segments.push(data.subarray(start, lineStart));
+      const at = this.segmentBytes + lineStart - start; // the batch's bytes up to this line's end
+      if (at - this.recordAt.bytes > this.limits.maxRecordBytes) {
+        this.addSegment(data.subarray(start));
+        return yield* this.fallBack();
+      }
+      if (!this.mirror!.atRecordStart) continue;
+      // A batch never ends between the CR and LF of one line break.
+      if ((this.lines >= BATCH_ROWS || at >= BATCH_CHARS) && !crAtEnd) {
+        this.addSegment(data.subarray(start, lineStart));
         yield this.cut();
         start = lineStart;
-      }
+      } else this.recordAt = { bytes: at, lines: this.lines, records: this.records };
     }
-    if (start < data.length && this.header === null) this.segments.push(data.subarray(start));
+    if (start < data.length && this.header === null) this.addSegment(data.subarray(start));
     if (lineStart < data.length) {
       const rest = data.subarray(lineStart);
       this.partial = this.partial ? Buffer.concat([this.partial, rest]) : rest;
+      if (this.header && this.partial.length > this.limits.maxRecordBytes) this.headerTooLong();
+      if (!this.header && this.segmentBytes - this.recordAt.bytes > this.limits.maxRecordBytes)
+        yield* this.fallBack();
     }
   }
 
   *end(): Generator<ExportBatch> {
+    if (this.tail) return yield* this.tail.end();
     if (this.partial) {
       const line = this.partial;
       this.partial = null;
@@ -171,15 +210,52 @@ class ByteCutter {
     );
   }
 
+  private addSegment(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.segments.push(bytes);
+    this.segmentBytes += bytes.length;
+  }
+
+  /**
+   * A record past the limit (whose bytes the mirror cannot judge): the batch before it goes as bytes,
+   * and from its first line on the record reader itself reads the rest of the file, as text.
+   */
+  private *fallBack(): Generator<ExportBatch> {
+    const all = Buffer.concat(this.segments);
+    const { bytes, lines, records } = this.recordAt;
+    const lineNo = this.firstLine + lines - 1;
+    this.segments = [];
+    this.segmentBytes = 0;
+    this.partial = null;
+    if (lines > 0) {
+      this.addSegment(all.subarray(0, bytes));
+      this.lines = lines;
+      this.records = records;
+      yield this.cut();
+    }
+    this.tail = new TextTail(this.layout!, lineNo, this.limits);
+    yield* this.tail.push(all.subarray(bytes));
+  }
+
+  private headerTooLong(): never {
+    const { message } = tooLong('record', this.limits.maxRecordBytes);
+    throw new FileRejectedError(`${this.options.fileName}: the header line: ${message}`, {
+      feed: this.options.feedId,
+      file: this.options.fileName,
+    });
+  }
+
   private cut(): ExportBatch {
     // A buffer of its own, never a slice of Node's shared pool: it is handed over to another thread.
-    const bytes = Buffer.allocUnsafeSlow(this.segments.reduce((n, s) => n + s.length, 0));
+    const bytes = Buffer.allocUnsafeSlow(this.segmentBytes);
     let at = 0;
     for (const segment of this.segments) {
       bytes.set(segment, at);
       at += segment.length;
     }
     this.segments = [];
+    this.segmentBytes = 0;
+    this.recordAt = { bytes: 0, lines: 0, records: 0 };
     if (!isUtf8(bytes)) throw new InvalidEncodingError('a batch of the export is not valid UTF-8');
     const batch: ByteBatch = {
       layout: this.layout!,
@@ -191,6 +267,37 @@ class ByteCutter {
     this.lines = 0;
     this.records = 0;
     return { bytes: batch };
+  }
+}
+
+/** The rest of a UTF-8 export after a record past the limit, read as text into record batches. */
+class TextTail {
+  private readonly records = new RecordCollector();
+  private readonly reader: CsvRecordReader;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(
+    private readonly layout: ByteBatch['layout'],
+    lineNo: number,
+    limits: InputLimits,
+  ) {
+    this.reader = new CsvRecordReader(this.records, { delimiter: layout.delimiter, lineNo }, limits);
+  }
+
+  *push(bytes: Uint8Array): Generator<ExportBatch> {
+    this.reader.push(this.decoder.decode(bytes, { stream: true }));
+    if (this.records.full()) yield this.take();
+  }
+
+  *end(): Generator<ExportBatch> {
+    this.reader.push(this.decoder.decode());
+    this.reader.end();
+    if (this.records.texts.length > 0) yield this.take();
+  }
+
+  private take(): ExportBatch {
+    const { texts, lines, broken } = this.records.take();
+    return { records: { layout: this.layout, texts, lines, broken } };
   }
 }
 
@@ -230,15 +337,16 @@ function quotesIn(bytes: Buffer): number {
  * A byte batch's records, read as the whole file's reader would read them from its first line on.
  * Runs in whichever thread validates the batch; fails if it finds another count than was cut.
  */
-export function recordsOfBytes(batch: ByteBatch): RecordBatch {
+export function recordsOfBytes(batch: ByteBatch, limits: InputLimits = DEFAULT_LIMITS): RecordBatch {
   const records = new RecordCollector();
-  const reader = new CsvRecordReader(records, {
-    delimiter: batch.layout.delimiter,
-    lineNo: batch.firstLine - 1,
-  });
+  const reader = new CsvRecordReader(
+    records,
+    { delimiter: batch.layout.delimiter, lineNo: batch.firstLine - 1 },
+    limits,
+  );
   reader.push(new TextDecoder('utf-8', { fatal: true }).decode(batch.bytes));
   reader.end();
-  const { texts, lines, broken } = records;
+  const { texts, lines, broken } = records.take();
   if (texts.length !== batch.records) {
     throw new DteError('a batch of an export holds other records than were counted where it was cut', {
       line: batch.firstLine,
@@ -254,17 +362,33 @@ export function recordsOfBytes(batch: ByteBatch): RecordBatch {
  * closure").
  */
 class RecordCollector implements RecordHandler {
-  readonly texts: string[] = [];
-  readonly lines: number[] = [];
-  readonly broken: Record<number, string> = {};
+  texts: string[] = [];
+  lines: number[] = [];
+  broken: Record<number, BrokenRecord> = {};
+  private chars = 0;
 
   record(text: string, line: number): void {
     this.texts.push(text);
     this.lines.push(line);
+    this.chars += text.length;
   }
 
-  malformed(text: string, line: number, reason: string): void {
-    this.broken[this.texts.length] = reason;
+  malformed(text: string, line: number, problem: BrokenRecord): void {
+    this.broken[this.texts.length] = problem;
     this.record(text, line);
+  }
+
+  full(): boolean {
+    return this.texts.length >= BATCH_ROWS || this.chars >= BATCH_CHARS;
+  }
+
+  /** The records so far, leaving the collector empty. */
+  take(): Pick<RecordBatch, 'texts' | 'lines' | 'broken'> {
+    const taken = { texts: this.texts, lines: this.lines, broken: this.broken };
+    this.texts = [];
+    this.lines = [];
+    this.broken = {};
+    this.chars = 0;
+    return taken;
   }
 }

@@ -1,3 +1,13 @@
+import {
+  type BrokenRecord,
+  cutToBytes,
+  DEFAULT_LIMITS,
+  type InputLimits,
+  overBytes,
+  tooLong,
+} from './limits.js';
+import { LineScanner, quotesIn } from './lines.js';
+
 /**
  * RFC 4180 records from text, one physical line at a time, with the physical line number of each
  * record's first line (header = 1). Records are handed on as text: splitting them into cells is
@@ -5,11 +15,15 @@
  * quarantine must account for every row: after a broken quote csv-parse stays in quoted mode and
  * swallows the rows that follow, where this reader rejects the one row and goes on with the next line.
  */
+
 export interface RecordHandler {
   /** One record's text (its lines joined by `\n`), not yet split: `splitRecord` does that. */
   record(text: string, line: number): void;
-  /** A row whose quoted cell never closes: its first line's text and number. */
-  malformed(raw: string, line: number, reason: string): void;
+  /**
+   * A row whose quoted cell never closes (its first line's text), or one past the record limit (its
+   * text cut to the limit), with its first line's number.
+   */
+  malformed(raw: string, line: number, problem: BrokenRecord): void;
 }
 
 /** A quoted cell may span lines, but not without end: past this a quote is taken as broken. */
@@ -80,11 +94,30 @@ export function detectDelimiter(header: string): string {
   return counts[0]!.n > 0 ? counts[0]!.d : ',';
 }
 
+/** What a reader keeps of a record past the limit while it looks for the record's end. */
+interface Overlong {
+  /** The record's first line number, and its first line (cut to the limit, when `firstLong`). */
+  start: number;
+  first: string;
+  firstLong: boolean;
+  /** The record's text so far, as much as the limit keeps. */
+  head: string;
+  /** The lines after the first, while they fit in the limit (to be read again); null past it. */
+  after: string[] | null;
+  afterChars: number;
+  quotes: number;
+  lines: number;
+}
+
 export class CsvRecordReader {
-  private carry = '';
   private lineNo = 0;
   private pending: string[] = [];
+  private pendingChars = 0;
   private pendingStart = 0;
+  /** A record past the limit: what is kept of it, while the rest is skipped to its end. */
+  private overlong: Overlong | null = null;
+  private readonly scanner: LineScanner;
+  private readonly limit: number;
   delimiter: string | null = null;
 
   /**
@@ -94,16 +127,22 @@ export class CsvRecordReader {
   constructor(
     private readonly handler: RecordHandler,
     start?: { delimiter: string; lineNo: number },
+    limits: InputLimits = DEFAULT_LIMITS,
   ) {
     if (start) {
       this.delimiter = start.delimiter;
       this.lineNo = start.lineNo;
     }
+    this.limit = limits.maxRecordBytes;
+    this.scanner = new LineScanner(
+      { line: (text) => this.line(text), longLine: (head, quotes) => this.longLine(head, quotes) },
+      this.limit,
+    );
   }
 
   /** No quoted cell is open: the next line starts a record. */
   get atRecordStart(): boolean {
-    return this.pending.length === 0;
+    return this.pending.length === 0 && this.overlong === null;
   }
 
   /** One physical line (without its line break), as `push` would hand it on. */
@@ -113,31 +152,64 @@ export class CsvRecordReader {
 
   /** Feeds decoded text; complete lines are handled at once, synchronously. */
   push(text: string): void {
-    const data = this.carry + text;
-    let start = 0;
-    for (let nl = data.indexOf('\n', start); nl >= 0; nl = data.indexOf('\n', start)) {
-      const end = nl > start && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.line(data.slice(start, end));
-      start = nl + 1;
-    }
-    this.carry = data.slice(start);
+    this.scanner.push(text);
   }
 
   end(): void {
-    if (this.carry.length > 0) this.line(this.carry.endsWith('\r') ? this.carry.slice(0, -1) : this.carry);
-    this.carry = '';
+    this.scanner.end();
+    if (this.overlong) this.emitOverlong(false);
     while (this.pending.length > 0) this.flushBroken();
   }
 
   private line(text: string): void {
     this.lineNo++;
-    this.take(text, this.lineNo);
+    if (this.overlong) this.continueOverlong(text, quotesIn(text, 0, text.length));
+    else this.take(text, this.lineNo);
+  }
+
+  private longLine(head: string, quotes: number): void {
+    this.lineNo++;
+    if (this.overlong) {
+      this.continueOverlong(null, quotes);
+      return;
+    }
+    if (this.pending.length === 0) {
+      this.startOverlong({ start: this.lineNo, first: head, firstLong: true, head, after: [] }, quotes);
+      return;
+    }
+    const before = this.pending;
+    this.pending = [];
+    const joined = `${before.join('\n')}\n${head}`;
+    const quotesBefore = quotesIn(joined, 0, joined.length - head.length);
+    const record = {
+      start: this.pendingStart,
+      first: before[0]!,
+      firstLong: false,
+      head: joined,
+      after: null,
+    };
+    this.startOverlong(record, quotesBefore + quotes, before.length + 1);
   }
 
   private take(text: string, lineNo: number): void {
     if (this.pending.length > 0) {
       this.pending.push(text);
+      this.pendingChars += text.length + 1;
       const joined = this.pending.join('\n');
+      if (this.pendingChars > this.limit) {
+        const [first, ...after] = this.pending;
+        this.pending = [];
+        const kept = this.pendingChars - first!.length <= this.limit ? after : null;
+        const record = {
+          start: this.pendingStart,
+          first: first!,
+          firstLong: false,
+          head: joined,
+          after: kept,
+        };
+        this.startOverlong(record, quotesIn(joined, 0, joined.length), after.length + 1);
+        return;
+      }
       if (!openQuote(joined)) {
         this.pending = [];
         this.emit(joined, this.pendingStart);
@@ -150,6 +222,7 @@ export class CsvRecordReader {
     if (this.delimiter === null) this.delimiter = detectDelimiter(text);
     if (text.includes('"') && openQuote(text)) {
       this.pending = [text];
+      this.pendingChars = text.length;
       this.pendingStart = lineNo;
       return;
     }
@@ -157,7 +230,62 @@ export class CsvRecordReader {
   }
 
   private emit(text: string, lineNo: number): void {
-    this.handler.record(text, lineNo);
+    if (!overBytes(text, this.limit)) {
+      this.handler.record(text, lineNo);
+      return;
+    }
+    const record = { start: lineNo, first: text, firstLong: true, head: text, after: [] };
+    this.startOverlong(record, quotesIn(text, 0, text.length));
+  }
+
+  /**
+   * A record past the limit ends where its quotes balance at a line break. One whose quote never
+   * closes is, as any broken quote, its first line alone, and the lines after it are read again
+   * when they were few enough to keep; past the limit they are part of the reject.
+   */
+  private startOverlong(
+    record: Omit<Overlong, 'quotes' | 'lines' | 'afterChars'>,
+    quotes: number,
+    lines = 1,
+  ): void {
+    if (this.delimiter === null) this.delimiter = detectDelimiter(record.first.slice(0, 4096));
+    const afterChars = record.after?.reduce((n, line) => n + line.length + 1, 0) ?? 0;
+    this.overlong = { ...record, quotes, lines, afterChars };
+    if (quotes % 2 === 0) this.emitOverlong(true);
+    else if (lines >= MAX_RECORD_LINES) this.emitOverlong(false);
+  }
+
+  /** `text`: the line, or null for one past the limit, which cannot be kept. */
+  private continueOverlong(text: string | null, quotes: number): void {
+    const overlong = this.overlong!;
+    overlong.quotes += quotes;
+    overlong.lines++;
+    if (overlong.after && (text === null || overlong.afterChars + text.length + 1 > this.limit))
+      overlong.after = null;
+    if (overlong.after && text !== null) {
+      overlong.after.push(text);
+      overlong.afterChars += text.length + 1;
+    }
+    if (overlong.quotes % 2 === 0) this.emitOverlong(true);
+    else if (overlong.lines >= MAX_RECORD_LINES) this.emitOverlong(false);
+  }
+
+  /** `closed`: the record's quotes balance, so all its lines are one reject. */
+  private emitOverlong(closed: boolean): void {
+    const { start, first, firstLong, head, after } = this.overlong!;
+    this.overlong = null;
+    const tooLongRecord = tooLong('record', this.limit);
+    if (closed || after === null) {
+      this.handler.malformed(cutToBytes(head, this.limit), start, tooLongRecord);
+      return;
+    }
+    const problem: BrokenRecord = firstLong
+      ? tooLongRecord
+      : { reason: 'malformed_row', message: 'a quoted cell is never closed' };
+    this.handler.malformed(cutToBytes(first, this.limit), start, problem);
+    after.forEach((text, i) => {
+      this.take(text, start + 1 + i);
+    });
   }
 
   /** An open quote that never closed: its first line is the broken row; the lines after it are read again. */
@@ -166,7 +294,10 @@ export class CsvRecordReader {
     const [first, ...rest] = this.pending;
     const start = this.pendingStart;
     this.pending = [];
-    this.handler.malformed(first ?? '', start, 'a quoted cell is never closed');
+    this.handler.malformed(first ?? '', start, {
+      reason: 'malformed_row',
+      message: 'a quoted cell is never closed',
+    });
     rest.forEach((text, i) => {
       this.take(text, start + 1 + i);
     });

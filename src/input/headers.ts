@@ -17,6 +17,8 @@ export interface ColumnMap {
   index: Record<Field, number>;
   missing: Field[];
   header: string[];
+  /** Two header cells that name one column after normalisation (both as written), or null. */
+  duplicate: [string, string] | null;
 }
 
 export function mapColumns(header: string[], vietnamese: boolean): ColumnMap {
@@ -27,11 +29,19 @@ export function mapColumns(header: string[], vietnamese: boolean): ColumnMap {
   }
   if (!vietnamese) for (const [alias, field] of Object.entries(CANONICAL_ALIASES)) byKey.set(alias, field!);
   const index = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<Field, number>;
+  const seen = new Map<string, string>();
+  let duplicate: ColumnMap['duplicate'] = null;
   header.forEach((cell, i) => {
-    const field = byKey.get(headerKey(cell.replace(/^\uFEFF/, '')));
+    const key = headerKey(cell.replace(/^\uFEFF/, ''));
+    const field = byKey.get(key);
+    // An alias names its field's column: `province` and `province_code` together are one column twice.
+    const column = field ?? key;
+    const earlier = seen.get(column);
+    if (column !== '' && earlier !== undefined) duplicate ??= [earlier, cell];
+    seen.set(column, cell);
     if (field && index[field] === -1) index[field] = i;
   });
-  return { index, missing: REQUIRED.filter((f) => index[f] === -1), header };
+  return { index, missing: REQUIRED.filter((f) => index[f] === -1), header, duplicate };
 }
 
 export function headerName(field: Field, vietnamese: boolean): string {

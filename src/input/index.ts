@@ -1,4 +1,5 @@
 export { type ByteBatch, type ExportBatch, readExportBatches, recordsOfBytes } from './byteBatches.js';
+export { type BrokenRecord, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 export type { ParseOptions } from './options.js';
 export { type RecordBatch, type RecordLayout, readRecordBatches } from './records.js';
 export { type ParseSummary, type RowSink, rowContext } from './sink.js';

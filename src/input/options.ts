@@ -1,5 +1,6 @@
 import type { IndustryCodeResolver } from '../domain/industry.js';
 import type { IndustryCodesSetting } from '../domain/record.js';
+import type { InputLimits } from './limits.js';
 
 /** What reading one feed's export needs to know (`spec/input.md`). */
 export interface ParseOptions {
@@ -10,4 +11,6 @@ export interface ParseOptions {
   industryCodes: IndustryCodesSetting;
   industry: IndustryCodeResolver;
   defaultProvince: string | null;
+  /** `DEFAULT_LIMITS` when not given. */
+  limits?: InputLimits;
 }

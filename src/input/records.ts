@@ -3,6 +3,8 @@ import { FileRejectedError } from '../domain/errors.js';
 import { CsvRecordReader, splitRecord } from './csvRecords.js';
 import { decodeText } from './decode.js';
 import { type ColumnMap, headerName, mapColumns } from './headers.js';
+import { type BrokenRecord, cutToBytes, DEFAULT_LIMITS, overBytes, tooLong } from './limits.js';
+import { LineScanner } from './lines.js';
 import { ndjsonRow } from './ndjson.js';
 import type { ParseOptions } from './options.js';
 
@@ -20,11 +22,13 @@ export interface RecordBatch {
   layout: RecordLayout;
   texts: string[];
   lines: number[];
-  broken: Record<number, string>;
+  broken: Record<number, BrokenRecord>;
 }
 
 /** Records per batch: large enough that handing a batch to a thread costs little per row. */
 export const BATCH_ROWS = 4096;
+/** And at most this much text, so that a batch of long records stays small too. */
+export const BATCH_CHARS = 16 * 1024 * 1024;
 
 /**
  * Reads one export as a stream of record batches (`spec/input.md`): the encoding, gzip, the
@@ -40,7 +44,7 @@ export async function* readRecordBatches(
     if (text.length === 0) continue;
     sawText = true;
     splitter.push(text);
-    if (splitter.size() >= BATCH_ROWS) yield splitter.take();
+    if (splitter.full()) yield splitter.take();
   }
   splitter.end();
   if (!sawText || !splitter.sawHeader()) {
@@ -56,7 +60,8 @@ export async function* readRecordBatches(
 abstract class Splitter {
   protected texts: string[] = [];
   protected lines: number[] = [];
-  protected broken: Record<number, string> = {};
+  protected broken: Record<number, BrokenRecord> = {};
+  private chars = 0;
 
   abstract push(text: string): void;
   abstract end(): void;
@@ -67,16 +72,23 @@ abstract class Splitter {
     return this.texts.length;
   }
 
+  /** Whether the batch under way is as large as a batch gets. */
+  full(): boolean {
+    return this.texts.length >= BATCH_ROWS || this.chars >= BATCH_CHARS;
+  }
+
   take(): RecordBatch {
     const batch = { layout: this.layout(), texts: this.texts, lines: this.lines, broken: this.broken };
     this.texts = [];
     this.lines = [];
     this.broken = {};
+    this.chars = 0;
     return batch;
   }
 
-  protected add(text: string, line: number, broken?: string): void {
+  protected add(text: string, line: number, broken?: BrokenRecord): void {
     if (broken !== undefined) this.broken[this.texts.length] = broken;
+    this.chars += text.length;
     this.texts.push(text);
     this.lines.push(line);
   }
@@ -88,16 +100,20 @@ export class CsvSplitter extends Splitter {
 
   constructor(private readonly options: ParseOptions) {
     super();
-    this.reader = new CsvRecordReader({
-      record: (text, line) => {
-        if (this.columns) this.add(text, line);
-        else this.columns = this.header(text);
+    this.reader = new CsvRecordReader(
+      {
+        record: (text, line) => {
+          if (this.columns) this.add(text, line);
+          else this.columns = this.header(text);
+        },
+        malformed: (text, line, problem) => {
+          if (!this.columns) this.rejectFile(`${this.options.fileName}: the header line: ${problem.message}`);
+          this.add(text, line, problem);
+        },
       },
-      malformed: (text, line, reason) => {
-        if (!this.columns) this.rejectFile(`${this.options.fileName}: the header line has ${reason}`);
-        this.add(text, line, reason);
-      },
-    });
+      undefined,
+      options.limits,
+    );
   }
 
   push(text: string): void {
@@ -131,6 +147,14 @@ export class CsvSplitter extends Splitter {
     if (!cells) return this.rejectFile(`${this.options.fileName}: the header line has broken quoting`);
     const vietnamese = this.options.format === 'vn-dkkd-csv';
     const columns = mapColumns(cells, vietnamese);
+    if (columns.duplicate) {
+      const [first, again] = columns.duplicate.map((c) => JSON.stringify(c.trim()));
+      const what =
+        first === again ? `column ${first} twice` : `column ${first} twice (as ${first} and ${again})`;
+      this.rejectFile(
+        `${this.options.fileName}: the header names ${what}: which copy holds the data is unknown`,
+      );
+    }
     if (columns.missing.length > 0) {
       const names = columns.missing.map((f) => JSON.stringify(headerName(f, vietnamese))).join(', ');
       this.rejectFile(
@@ -149,27 +173,26 @@ export class CsvSplitter extends Splitter {
 }
 
 class NdjsonSplitter extends Splitter {
-  private carry = '';
+  private readonly scanner: LineScanner;
+  private readonly limit: number;
   private lineNo = 0;
   private seen = false;
 
   constructor(private readonly options: ParseOptions) {
     super();
+    this.limit = (options.limits ?? DEFAULT_LIMITS).maxRecordBytes;
+    this.scanner = new LineScanner(
+      { line: (text) => this.line(text), longLine: (head) => this.longLine(head) },
+      this.limit,
+    );
   }
 
   push(text: string): void {
-    const data = this.carry + text;
-    let start = 0;
-    for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', start)) {
-      this.line(data.slice(start, nl).replace(/\r$/, ''));
-      start = nl + 1;
-    }
-    this.carry = data.slice(start);
+    this.scanner.push(text);
   }
 
   end(): void {
-    if (this.carry.length > 0) this.line(this.carry);
-    this.carry = '';
+    this.scanner.end();
   }
 
   sawHeader(): boolean {
@@ -184,6 +207,10 @@ class NdjsonSplitter extends Splitter {
   private line(text: string): void {
     this.lineNo++;
     if (text.trim().length === 0) return;
+    if (overBytes(text, this.limit)) {
+      this.tooLong(text);
+      return;
+    }
     if (!this.seen) {
       const row = ndjsonRow(text);
       if (row.ok === false && row.notJson) {
@@ -195,5 +222,16 @@ class NdjsonSplitter extends Splitter {
       this.seen = true;
     }
     this.add(text, this.lineNo);
+  }
+
+  private longLine(head: string): void {
+    this.lineNo++;
+    this.tooLong(head);
+  }
+
+  /** A line past the limit is a row rejected whole; a first line so long says nothing of the format. */
+  private tooLong(text: string): void {
+    this.seen = true;
+    this.add(cutToBytes(text, this.limit), this.lineNo, tooLong('record', this.limit));
   }
 }

@@ -1,5 +1,6 @@
 import type { IngestedRecord } from '../domain/record.js';
 import type { RejectedRow } from '../domain/rejects.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import type { ParseOptions } from './options.js';
 import { createRowCaches, type RowContext } from './validate.js';
 
@@ -25,6 +26,7 @@ export function rowContext(options: ParseOptions): RowContext {
     industryCodes: options.industryCodes,
     industry: options.industry,
     defaultProvince: options.defaultProvince,
+    maxCellBytes: (options.limits ?? DEFAULT_LIMITS).maxCellBytes,
     caches: createRowCaches(options.format === 'vn-dkkd-csv'),
   };
 }

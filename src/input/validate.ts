@@ -38,6 +38,8 @@ export interface RowContext {
   industryCodes: IndustryCodesSetting;
   industry: IndustryCodeResolver;
   defaultProvince: string | null;
+  /** A row with a cell past this many bytes is rejected (`limits.max_cell_bytes`). */
+  maxCellBytes: number;
   caches: RowCaches;
 }
 

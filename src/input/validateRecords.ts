@@ -1,6 +1,7 @@
 import type { IngestedRecord } from '../domain/record.js';
 import type { RejectedRow } from '../domain/rejects.js';
 import { splitRecord } from './csvRecords.js';
+import { cutToBytes, overBytes, tooLong } from './limits.js';
 import { ndjsonRow } from './ndjson.js';
 import type { RecordBatch, RecordLayout } from './records.js';
 import { type RawRow, type RowContext, validateRow } from './validate.js';
@@ -18,7 +19,7 @@ export function validateRecords(batch: RecordBatch, ctx: RowContext, out: RowOut
     const line = lines[i]!;
     const problem = broken[i];
     if (problem !== undefined) {
-      out.reject({ line, reason: 'malformed_row', message: problem, cells: [text] });
+      out.reject({ line, reason: problem.reason, message: problem.message, cells: [text] });
       continue;
     }
     const raw = rawRow(layout, text);
@@ -26,10 +27,21 @@ export function validateRecords(batch: RecordBatch, ctx: RowContext, out: RowOut
       out.reject({ line, reason: 'malformed_row', message: raw.message, cells: raw.cells });
       continue;
     }
+    if (text.length * 3 > ctx.maxCellBytes && overlongCell(layout, raw, ctx.maxCellBytes)) {
+      const { reason, message } = tooLong('cell', ctx.maxCellBytes);
+      out.reject({ line, reason, message, cells: raw.cells.map((c) => cutToBytes(c, ctx.maxCellBytes)) });
+      continue;
+    }
     const outcome = validateRow(raw.row, line, ctx);
     if (outcome.ok) out.accept(outcome.record);
     else out.reject({ line, reason: outcome.reason, message: outcome.message, cells: raw.cells });
   }
+}
+
+/** Whether a cell of the row (a field's value, in NDJSON) is past the cell limit. */
+function overlongCell(layout: RecordLayout, raw: Extract<Raw, { ok: true }>, limit: number): boolean {
+  const cells = layout.format === 'ndjson' ? Object.values(raw.row) : raw.cells;
+  return cells.some((cell) => overBytes(cell, limit));
 }
 
 type Raw = { ok: true; row: RawRow; cells: string[] } | { ok: false; message: string; cells: string[] };

@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { redactText } from './redact.js';
 
 /** Paths pino blanks out wherever they appear: secrets never reach a log line. */
 export const REDACT_PATHS = [
@@ -19,8 +20,17 @@ export const REDACT_PATHS = [
 
 /** Structured JSON logs on stderr, so that stdout stays for command output (tables, `--json`). */
 export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger {
-  return pino(
-    { level, base: { app: 'dte', ...bindings }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
-    pino.destination(2),
-  );
+  return pino(secretSafe({ level, base: { app: 'dte', ...bindings } }), pino.destination(2));
+}
+
+/**
+ * Logger options that keep secrets out of every line: the paths above blanked, and URL credentials
+ * and query values redacted in the line as written (message, fields, bindings, errors alike).
+ */
+export function secretSafe(options: pino.LoggerOptions): pino.LoggerOptions {
+  return {
+    ...options,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    hooks: { ...options.hooks, streamWrite: redactText },
+  };
 }

@@ -1,4 +1,5 @@
 import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
+import { withinMs } from '../queue/connection.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { STAGES } from '../queue/stages.js';
 import { DURATION_BUCKETS, metricKeys } from './record.js';
@@ -96,6 +97,29 @@ collectDefaultMetrics({ register: own, prefix: 'dte_serve_' });
 export async function fleetMetrics(runtime: QueueRuntime | null): Promise<string> {
   const metrics: Metric[] = [];
   if (runtime) {
+    // A scrape answers at once while Redis is down: with the gauge saying so, and no queue figures.
+    const fleet = runtime.redisUp
+      ? await withinMs(redisMetrics(runtime), 1500, 'metrics').catch(() => null)
+      : null;
+    metrics.push(
+      metric('dte_redis_up', 'gauge', 'Whether Redis answered this scrape (1) or not (0).', [
+        { value: fleet ? 1 : 0, labels: {} },
+      ]),
+    );
+    if (fleet) metrics.push(...fleet);
+  }
+  // The JSON form is prom-client's own cluster format; its declared type asks for fields it never reads.
+  const registry = AggregatorRegistry.aggregate([
+    metrics as unknown as MetricJson,
+    await own.getMetricsAsJSON(),
+  ]);
+  return registry.metrics();
+}
+
+/** The figures kept in Redis: queue depths and the fleet's counters. */
+async function redisMetrics(runtime: QueueRuntime): Promise<Metric[]> {
+  const metrics: Metric[] = [];
+  {
     const keys = metricKeys(runtime.prefix);
     const redis = runtime.connection;
     const [jobs, duration, rows, alerts] = await Promise.all([
@@ -133,12 +157,7 @@ export async function fleetMetrics(runtime: QueueRuntime | null): Promise<string
       ),
     );
   }
-  // The JSON form is prom-client's own cluster format; its declared type asks for fields it never reads.
-  const registry = AggregatorRegistry.aggregate([
-    metrics as unknown as MetricJson,
-    await own.getMetricsAsJSON(),
-  ]);
-  return registry.metrics();
+  return metrics;
 }
 
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;

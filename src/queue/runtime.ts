@@ -1,6 +1,7 @@
 import { type FlowJob, FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { connectRedis } from './connection.js';
+import type { Logger } from 'pino';
+import { type ConnectOptions, connectRedis, isConnectionError, withinMs } from './connection.js';
 import { STAGES, type Stage } from './stages.js';
 
 /** States in which a job is still to run: enqueueing it again must change nothing. */
@@ -14,16 +15,30 @@ export class QueueRuntime {
   private constructor(
     readonly connection: Redis,
     readonly prefix: string,
+    logger?: Logger,
   ) {
     this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue(s, { connection, prefix })])) as Record<
       Stage,
       Queue
     >;
     this.flows = new FlowProducer({ connection, prefix });
+    // The connection reports Redis being down, once per attempt; the queues would repeat it with stacks.
+    const quiet = (error: Error) => {
+      if (!isConnectionError(error)) logger?.error({ error: error.message }, 'queue error');
+    };
+    for (const queue of Object.values(this.queues)) queue.on('error', quiet);
+    this.flows.on('error', quiet);
   }
 
-  static open(redisUrl: string, prefix: string, role = 'client'): QueueRuntime {
-    return new QueueRuntime(connectRedis(redisUrl, `${prefix}:${role}:${process.pid}`), prefix);
+  /** `options.failFast` is for clients (serve, CLI): their commands fail while Redis is down. */
+  static open(redisUrl: string, prefix: string, role = 'client', options?: ConnectOptions): QueueRuntime {
+    const connection = connectRedis(redisUrl, `${prefix}:${role}:${process.pid}`, options);
+    return new QueueRuntime(connection, prefix, options?.logger);
+  }
+
+  /** Whether the connection is up now: readers that must answer at once look before asking. */
+  get redisUp(): boolean {
+    return this.connection.status === 'ready';
   }
 
   /**
@@ -44,9 +59,11 @@ export class QueueRuntime {
     return 'added';
   }
 
+  /** Closes the queues, without waiting on a Redis that is down. */
   async close(): Promise<void> {
-    await this.flows.close();
-    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+    if (!this.redisUp) this.connection.disconnect();
+    const closing = Promise.all([this.flows.close(), ...Object.values(this.queues).map((q) => q.close())]);
+    await withinMs(closing, 2000, 'closing the queues').catch(() => undefined);
     this.connection.disconnect();
   }
 }

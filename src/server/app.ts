@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
 import type { TargetHistory } from '../alerts/history.js';
+import { redactDeep, redactPath } from '../logging/redact.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { readCurrent, readLatest, readManifest } from '../snapshot/catalog.js';
@@ -19,7 +20,9 @@ import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
 import { pageRoute } from './pageRoute.js';
+import { redisGuard } from './redisGuard.js';
 import { type PageSection, pageSections } from './sections.js';
+import { notFound, registerSecurity } from './security.js';
 import { SnapshotCache } from './snapshotCache.js';
 
 export interface ServerDeps {
@@ -63,16 +66,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       'DTE_ADMIN_TOKEN (16+ characters) is required to serve the queue dashboard at /admin/queues',
     );
   }
-  // Request lines never carry the admin token (`?token=`) or credentials into the logs.
+  // Request lines never carry the admin token (under any spelling of `?token=`) or credentials into the logs.
   const serializers = {
-    req: (req: { method?: string; url?: string }) => ({
-      method: req.method,
-      url: (req.url ?? '').replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
-    }),
+    req: (req: { method?: string; url?: string }) => ({ method: req.method, url: redactPath(req.url) }),
+    err: (error: unknown) => redactDeep(error),
   };
   const app = Fastify({
     loggerInstance: deps.logger.child({ component: 'http' }, { serializers }) as FastifyBaseLogger,
   });
+  await registerSecurity(app);
+  app.setNotFoundHandler(notFound);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -113,6 +116,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     await app.register(
       async (scope) => {
         scope.addHook('onRequest', adminGuard(deps.adminToken ?? ''));
+        scope.addHook('onRequest', redisGuard(deps.runtime!));
         await scope.register(adapter.registerPlugin());
       },
       { prefix: '/admin/queues' },

@@ -12,9 +12,18 @@ function same(a: string, b: string): boolean {
 function cookieToken(header: string | undefined): string | null {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k === COOKIE) return decoded(v.join('='));
   }
   return null;
+}
+
+/** A cookie value as sent; a malformed escape is a wrong token (401), not a server error. */
+function decoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -41,7 +41,8 @@ export class BatchStager {
     this.rows += rows;
     if (!this.pool && this.threads > 1 && (this.large || this.rows > THREADS_AFTER_ROWS))
       this.pool = this.openPool();
-    if (!this.pool) return Promise.resolve(stageBatch(batchOf(batch), this.local, this.partitions));
+    if (!this.pool)
+      return Promise.resolve(stageBatch(batchOf(batch, this.options.limits), this.local, this.partitions));
     const transfer = 'bytes' in batch ? [batch.bytes.bytes.buffer as ArrayBuffer] : [];
     return this.pool.run(batch, transfer).then((result) => stagedBatchSchema.parse(result));
   }

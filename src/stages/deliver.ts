@@ -1,5 +1,6 @@
 import { type Channel, deliverNotification, type Notification } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
+import { redactText } from '../logging/redact.js';
 import { alertKeys } from '../snapshot/layout.js';
 
 /** One notification through one channel: the unit that both runners retry. */
@@ -23,7 +24,8 @@ export async function recordFailedDelivery(
   error: unknown,
 ): Promise<void> {
   const { notification, channel } = delivery;
-  const message = error instanceof Error ? error.message : String(error);
+  // Stored and logged for ops: no URL credential or query value of the webhook goes with it.
+  const message = redactText(error instanceof Error ? error.message : String(error));
   ctx.logger.error(
     { stage: 'deliver', notification: notification.id, channel, err: message },
     'delivery failed after every attempt',

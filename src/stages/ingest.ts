@@ -4,7 +4,7 @@ import { loadIndustryCatalog } from '../classify/index.js';
 import type { PipelineContext } from '../context/context.js';
 import { findFeed } from '../context/context.js';
 import { DteError } from '../domain/errors.js';
-import type { ParseOptions } from '../input/index.js';
+import { DEFAULT_LIMITS, type ParseOptions } from '../input/index.js';
 import { workKeys } from '../snapshot/layout.js';
 import { fetchSource } from '../sources/index.js';
 import { BatchStager } from './batchStager.js';
@@ -38,6 +38,13 @@ function resolveSource(
   return dated;
 }
 
+function isDefaultLimits(limits: { max_record_bytes: number; max_cell_bytes: number }): boolean {
+  return (
+    limits.max_record_bytes === DEFAULT_LIMITS.maxRecordBytes &&
+    limits.max_cell_bytes === DEFAULT_LIMITS.maxCellBytes
+  );
+}
+
 /** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
 export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
   const feed = findFeed(ctx, payload.feed_id);
@@ -50,8 +57,10 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
   });
   const partitions = ctx.config.partitions;
   // Validation depends on the bytes, the feed's settings, the as-of date and the code: so does the folder.
+  // Limits join the key only when set, so that the folders of runs under the defaults keep their names.
+  const limits = isDefaultLimits(ctx.config.limits) ? [] : [ctx.config.limits];
   const stagingId = createHash('sha256')
-    .update(JSON.stringify([fetched.sha256, feed, payload.as_of, partitions, ctx.codeVersion]))
+    .update(JSON.stringify([fetched.sha256, feed, payload.as_of, partitions, ctx.codeVersion, ...limits]))
     .digest('hex')
     .slice(0, 16);
   const prefix = workKeys.ingestPrefix(feed.id, payload.as_of, stagingId);
@@ -64,6 +73,10 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     industryCodes: feed.industry_codes,
     industry: loadIndustryCatalog(),
     defaultProvince: feed.default_province,
+    limits: {
+      maxRecordBytes: ctx.config.limits.max_record_bytes,
+      maxCellBytes: ctx.config.limits.max_cell_bytes,
+    },
   };
   const stager = new BatchStager(
     options,

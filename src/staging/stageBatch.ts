@@ -4,6 +4,7 @@ import type { IngestedRecord } from '../domain/record.js';
 import { REJECT_REASONS, type RejectedRow } from '../domain/rejects.js';
 import {
   type ExportBatch,
+  type InputLimits,
   type RecordBatch,
   type RowContext,
   type RowOutput,
@@ -98,6 +99,6 @@ class BatchOutput implements RowOutput {
 }
 
 /** A batch's record texts: as given, or read from its bytes in this thread. */
-export function batchOf(batch: ExportBatch): RecordBatch {
-  return 'bytes' in batch ? recordsOfBytes(batch.bytes) : batch.records;
+export function batchOf(batch: ExportBatch, limits?: InputLimits): RecordBatch {
+  return 'bytes' in batch ? recordsOfBytes(batch.bytes, limits) : batch.records;
 }

@@ -38,7 +38,7 @@ async function viaTexts(bytes: Buffer, size: number): Promise<Records> {
   const out: Records = { texts: [], lines: [], broken: [] };
   for await (const batch of readRecordBatches(chunked(bytes, size), options)) {
     for (const [i, reason] of Object.entries(batch.broken))
-      out.broken.push([out.texts.length + Number(i), reason]);
+      out.broken.push([out.texts.length + Number(i), reason.message]);
     out.texts.push(...batch.texts);
     out.lines.push(...batch.lines);
   }
@@ -57,7 +57,7 @@ async function viaBytes(bytes: Buffer, size: number): Promise<Records & { batche
     out.batches++;
     const batch = recordsOfBytes(item.bytes);
     for (const [i, reason] of Object.entries(batch.broken))
-      out.broken.push([out.texts.length + Number(i), reason]);
+      out.broken.push([out.texts.length + Number(i), reason.message]);
     out.texts.push(...batch.texts);
     out.lines.push(...batch.lines);
   }

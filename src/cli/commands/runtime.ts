@@ -1,5 +1,9 @@
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
+import { waitForRedis } from '../../queue/connection.js';
 import { QueueRuntime } from '../../queue/runtime.js';
+
+/** How long a command waits for Redis to answer before it fails (exit 1). */
+const REDIS_WAIT_MS = 3000;
 
 /** Config and queues for the commands that talk to Redis; always closes the connection. */
 export async function withRuntime<T>(
@@ -7,8 +11,12 @@ export async function withRuntime<T>(
   use: (runtime: QueueRuntime, loaded: LoadedConfig) => Promise<T>,
 ): Promise<T> {
   const loaded = loadConfig(configFile);
-  const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX);
+  const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'client', {
+    failFast: true,
+  });
   try {
+    // A command that needs Redis says so in one line, and soon, rather than waiting for it.
+    await waitForRedis(runtime.connection, loaded.env.REDIS_URL, REDIS_WAIT_MS);
     return await use(runtime, loaded);
   } finally {
     await runtime.close();

@@ -21,7 +21,10 @@ export function registerServeCommand(program: Command): void {
         throw new UsageError(`--port must be 0..65535, got ${options.port}`);
       const ctx = await createContext(loaded);
       const runtime = options.queues
-        ? QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'serve')
+        ? QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'serve', {
+            failFast: true,
+            logger: ctx.logger,
+          })
         : null;
       const app = await buildServer({
         store: ctx.store,

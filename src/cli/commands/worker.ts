@@ -20,7 +20,9 @@ export function registerWorkerCommand(program: Command): void {
         throw new UsageError(`--concurrency must be a whole number 1..64, got ${options.concurrency}`);
       }
       const ctx = await createContext(loaded);
-      const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'worker');
+      const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'worker', {
+        logger: ctx.logger,
+      });
       const workers = startWorkers(ctx, runtime, {
         concurrency,
         onFinished: ({ stage, job, ms, ok, result }) => {

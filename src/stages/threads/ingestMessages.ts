@@ -12,6 +12,7 @@ export const ingestThreadSetup = z.object({
     asOf: z.string(),
     industryCodes: z.enum(INDUSTRY_CODES_SETTINGS),
     defaultProvince: z.string().nullable(),
+    limits: z.object({ maxRecordBytes: z.number().int(), maxCellBytes: z.number().int() }).optional(),
   }),
   partitions: z.number().int().positive(),
 });
@@ -31,7 +32,10 @@ export const recordBatchSchema = z.object({
   layout: z.discriminatedUnion('format', [z.object({ format: z.literal('ndjson') }), csvLayout]),
   texts: z.array(z.string()),
   lines: z.array(z.number().int()),
-  broken: z.record(z.string(), z.string()),
+  broken: z.record(
+    z.string(),
+    z.object({ reason: z.enum(['malformed_row', 'record_too_long']), message: z.string() }),
+  ),
 });
 
 /** One batch of an export's bytes, as `readExportBatches` gives it. */

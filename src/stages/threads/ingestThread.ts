@@ -13,7 +13,11 @@ const setup = ingestThreadSetup.parse(workerData);
 const ctx = rowContext({ ...setup.options, industry: loadIndustryCatalog() });
 
 serveThread((payload) => {
-  const staged = stageBatch(batchOf(ingestRequest.parse(payload)), ctx, setup.partitions);
+  const staged = stageBatch(
+    batchOf(ingestRequest.parse(payload), setup.options.limits),
+    ctx,
+    setup.partitions,
+  );
   const transfer = [...staged.parts, ...staged.keys]
     .filter((p): p is Uint8Array => p !== null)
     .map((p) => p.buffer as ArrayBuffer);
