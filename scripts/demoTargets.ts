@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { evaluateTarget } from '../src/alerts/evaluate.js';
-import { formatIndicatorValue } from '../src/format/indicatorValue.js';
+import { formatIndicatorValue } from '../src/indicators/displayValue.js';
 import { packageRoot } from '../src/package/packageRoot.js';
 import { listPublished } from '../src/snapshot/catalog.js';
 import type { ObjectStore } from '../src/store/objectStore.js';

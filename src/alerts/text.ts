@@ -1,4 +1,4 @@
-import { formatIndicatorValue } from '../format/indicatorValue.js';
+import { formatIndicatorValue } from '../indicators/displayValue.js';
 import type { Evaluation } from './evaluate.js';
 import type { Event } from './lifecycle.js';
 

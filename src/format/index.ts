@@ -1,2 +1,1 @@
-export * from './indicatorValue.js';
 export * from './numbers.js';

@@ -1,13 +1,7 @@
 import type { Evaluation } from '../alerts/evaluate.js';
 import type { TargetHistory } from '../alerts/history.js';
-import {
-  formatCount,
-  formatDate,
-  formatIndicatorValue,
-  formatPct,
-  formatSignedPct,
-  type Lang,
-} from '../format/index.js';
+import { formatCount, formatDate, formatPct, formatSignedPct, type Lang } from '../format/index.js';
+import { formatIndicatorValue } from '../indicators/displayValue.js';
 import type { ProvincesJson } from '../indicators/schema.js';
 import type { Manifest } from '../snapshot/manifest.js';
 import { filesSection } from './filesSection.js';

@@ -11,7 +11,7 @@ const PAGE_POLICY = [
   "default-src 'none'",
   "img-src 'self' data:",
   "base-uri 'none'",
-  "form-action 'none'",
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIndicatorValue } from '../../src/format/index.js';
+import { formatIndicatorValue } from '../../src/indicators/displayValue.js';
 import { unitOf } from '../../src/indicators/index.js';
 
 describe('an indicator value with its unit', () => {

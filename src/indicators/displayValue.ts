@@ -1,5 +1,5 @@
-import { type Indicator, unitOf } from '../indicators/units.js';
-import { formatCount, formatDecimal, formatPct, type Lang } from './numbers.js';
+import { formatCount, formatDecimal, formatPct, type Lang } from '../format/numbers.js';
+import { type Indicator, unitOf } from './units.js';
 
 const COUNT: Record<Lang, string> = { vi: 'DN', en: 'enterprises' };
 const DENSITY: Record<Lang, string> = { vi: 'DN/1.000 dân', en: 'DTEs per 1,000 people' };
