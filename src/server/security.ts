@@ -56,13 +56,25 @@ function policyFor(req: FastifyRequest, reply: FastifyReply, payload: unknown): 
     return DASHBOARD_POLICY.join('; ');
   const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
   const styles = html && typeof payload === 'string' ? inlineStyleHashes(payload) : [];
-  return [...PAGE_POLICY, `style-src ${styles.length > 0 ? styles.join(' ') : "'none'"}`].join('; ');
+  const attributes = html && typeof payload === 'string' ? styleAttributeHashes(payload) : [];
+  const policy = [...PAGE_POLICY, `style-src ${styles.length > 0 ? styles.join(' ') : "'none'"}`];
+  if (attributes.length > 0) policy.push(`style-src-attr 'unsafe-hashes' ${attributes.join(' ')}`);
+  return policy.join('; ');
 }
 
 /** The CSP source of each inline `<style>` element of a document: `'sha256-…'`. */
 export function inlineStyleHashes(html: string): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/gi)) {
+    hashes.add(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes].sort();
+}
+
+/** The CSP source of each `style="…"` attribute value of a document (the page's legend dots). */
+export function styleAttributeHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/\sstyle="([^"]*)"/gi)) {
     hashes.add(`'sha256-${createHash('sha256').update(match[1]!, 'utf8').digest('base64')}'`);
   }
   return [...hashes].sort();
