@@ -9,6 +9,7 @@ export const deliverProcessor = (ctx: PipelineContext) => async (job: Job) => {
   await deliverNotification(ctx, {
     notification: notificationSchema.parse(payload.notification),
     channel: payload.channel,
+    destination: payload.destination,
   });
-  return { id: payload.notification.id, channel: payload.channel };
+  return { id: payload.notification.id, channel: payload.channel, destination: payload.destination };
 };

@@ -1,89 +1,127 @@
-import { createHmac } from 'node:crypto';
-import { DteError } from '../domain/errors.js';
+import { DteError, UsageError } from '../domain/errors.js';
 import type { PipelineContext } from '../pipeline/context.js';
+import { alertKeys } from '../snapshot/layout.js';
+import { channelOf } from './channels/registry.js';
+import type { ChannelName, Destination } from './channels/types.js';
 import type { Notification } from './notification.js';
-import { alertSettings, type Channel } from './settings.js';
+import { destinationsOf, targetOf } from './routing.js';
+import { alertSecrets, alertSettings } from './settings.js';
 
-const deliveredKey = (id: string, channel: Channel) => `alerts/deliveries/${id}.${channel}.json`;
+export { signature } from './channels/webhook.js';
 
-/** `sha256=<hex HMAC of "<timestamp>.<body>">`: what a receiver recomputes with the shared secret. */
-export function signature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+/** One notification to one destination: a BullMQ job of its own, or one step of an inline run. */
+export interface Delivery {
+  notification: Notification;
+  channel: ChannelName;
+  /** The destination's id (`log`, `webhook`, `email-…`, `zalo-…`, `webhook-…`); never a credential. */
+  destination: string;
+}
+
+/** A destination the notification's route no longer has (the config changed since it was queued). */
+export class UnknownDestinationError extends DteError {}
+
+/** Every delivery of these notifications, except the suppressed ones (silenced, acknowledged). */
+export function planDeliveries(ctx: PipelineContext, notifications: readonly Notification[]): Delivery[] {
+  const settings = alertSettings(ctx.config.alerts);
+  return notifications
+    .filter((n) => !n.suppressed)
+    .flatMap((notification) =>
+      destinationsOf(notification, targetOf(ctx, notification), settings).map((d) => ({
+        notification,
+        channel: d.channel,
+        destination: d.id,
+      })),
+    );
+}
+
+function resolve(ctx: PipelineContext, delivery: Pick<Delivery, 'notification' | 'channel' | 'destination'>) {
+  const settings = alertSettings(ctx.config.alerts);
+  const target = targetOf(ctx, delivery.notification);
+  const destination = destinationsOf(delivery.notification, target, settings).find(
+    (d) => d.id === delivery.destination,
+  );
+  if (!destination)
+    throw new UnknownDestinationError(`no destination ${delivery.destination} for this notification`, {
+      notification: delivery.notification.id,
+      destination: delivery.destination,
+    });
+  return { destination, sc: { ctx, settings, secrets: alertSecrets(settings), target } };
+}
+
+/** How a destination appears in logs and stored objects, credentials redacted. */
+export function describeDestination(destination: Destination): string {
+  return channelOf(destination).describe(destination);
 }
 
 /**
- * Delivers one notification through one channel; throws on failure so that the caller retries.
+ * Delivers one notification to one destination; throws on failure so that the caller retries.
  * Idempotent on the notification id: a delivery already recorded is not sent again.
  */
 export async function deliverNotification(
   ctx: PipelineContext,
-  payload: { notification: Notification; channel: Channel },
+  payload: { notification: Notification; channel: ChannelName; destination?: string },
 ): Promise<'sent' | 'already_sent'> {
-  const { notification, channel } = payload;
-  if (await ctx.store.head(deliveredKey(notification.id, channel))) return 'already_sent';
-  const settings = alertSettings(ctx.config.alerts);
-  if (channel === 'log') {
-    ctx.logger.warn(
-      {
-        alert: {
-          id: notification.id,
-          key: notification.key,
-          kind: notification.kind,
-          event: notification.event,
-          state: notification.state,
-          asOf: notification.as_of,
-        },
-        text: notification.text,
-      },
-      'alert',
-    );
-  } else {
-    const url = settings.webhook.url;
-    if (!url) throw new DteError('webhook channel without a URL: set alerts.webhook.url or DTE_WEBHOOK_URL');
-    const body = JSON.stringify({
-      id: notification.id,
-      kind: notification.kind,
-      event: notification.event,
-      state: notification.state,
-      as_of: notification.as_of,
-      text: notification.text,
-      link: notification.link,
-      evaluation: notification.evaluation,
-    });
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'x-dte-notification-id': notification.id,
-    };
-    if (settings.webhook.secret) {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      headers['x-dte-timestamp'] = timestamp;
-      headers['x-dte-signature'] = signature(settings.webhook.secret, timestamp, body);
-    }
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(settings.webhook.timeout_ms),
-      });
-    } catch (error) {
-      throw new DteError(
-        `webhook delivery failed: ${(error as Error).message}`,
-        { notification: notification.id },
-        { cause: error },
-      );
-    }
-    if (!response.ok)
-      throw new DteError(`webhook answered ${response.status}`, {
-        notification: notification.id,
-        status: response.status,
-      });
-  }
+  const delivery = { ...payload, destination: payload.destination ?? payload.channel };
+  const key = alertKeys.delivery(delivery.notification.id, delivery.destination);
+  if (await ctx.store.head(key)) return 'already_sent';
+  const { destination, sc } = resolve(ctx, delivery);
+  const receipt = await channelOf(destination).send(delivery.notification, destination, sc);
+  const to = describeDestination(destination);
+  ctx.logger.info(
+    { stage: 'deliver', notification: delivery.notification.id, to, receipt },
+    'alert delivered',
+  );
   await ctx.store.put(
-    deliveredKey(notification.id, channel),
-    `${JSON.stringify({ id: notification.id, channel, delivered: true })}\n`,
+    key,
+    `${JSON.stringify({ id: delivery.notification.id, channel: destination.channel, destination: destination.id, to, delivered: true })}\n`,
     { contentType: 'application/json' },
   );
   return 'sent';
+}
+
+/** Records a delivery that exhausted its attempts under `alerts/failed/` (credentials redacted). */
+export async function recordFailedDelivery(
+  ctx: PipelineContext,
+  delivery: Delivery,
+  error: string,
+): Promise<void> {
+  let to = delivery.destination;
+  try {
+    to = describeDestination(resolve(ctx, delivery).destination);
+  } catch {
+    // The destination is gone from the config: its id is all there is to say.
+  }
+  ctx.logger.error(
+    { stage: 'deliver', notification: delivery.notification.id, channel: delivery.channel, to, err: error },
+    'delivery failed after every attempt',
+  );
+  await ctx.store.put(
+    alertKeys.failed(delivery.notification.id, delivery.destination),
+    `${JSON.stringify({ id: delivery.notification.id, channel: delivery.channel, destination: delivery.destination, to, error })}\n`,
+    { contentType: 'application/json' },
+  );
+}
+
+/**
+ * One delivery in this process, retried with exponential backoff (`alerts.delivery`); one that
+ * exhausts its attempts is recorded and never throws, so that it cannot fail the run.
+ */
+export async function deliverWithRetries(
+  ctx: PipelineContext,
+  delivery: Delivery,
+): Promise<{ ok: true; outcome: 'sent' | 'already_sent' } | { ok: false; error: string }> {
+  const { attempts, backoff_ms } = alertSettings(ctx.config.alerts).delivery;
+  let error = '';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      return { ok: true, outcome: await deliverNotification(ctx, delivery) };
+    } catch (e) {
+      error = e instanceof DteError ? e.describe() : (e as Error).message;
+      // A configuration mistake will not mend itself between attempts.
+      if (e instanceof UsageError) break;
+      if (attempt < attempts) await new Promise((r) => setTimeout(r, backoff_ms * 2 ** (attempt - 1)));
+    }
+  }
+  await recordFailedDelivery(ctx, delivery, error);
+  return { ok: false, error };
 }

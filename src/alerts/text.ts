@@ -1,9 +1,8 @@
+import { formatCount, formatDate, formatPct, formatSignedPct, type Lang } from '../format/index.js';
 import type { Evaluation } from './evaluate.js';
 import type { Event } from './lifecycle.js';
 
-type Lang = 'vi' | 'en';
-
-const STATUS: Record<Lang, Record<string, string>> = {
+export const STATUS: Record<Lang, Record<string, string>> = {
   vi: {
     ok: 'đúng tiến độ',
     on_track: 'đúng tiến độ',
@@ -12,6 +11,8 @@ const STATUS: Record<Lang, Record<string, string>> = {
     projected_miss: 'dự báo không đạt mốc tiếp theo',
     stale: 'không có dữ liệu mới',
     firing: 'vượt ngưỡng',
+    not_started: 'chưa bắt đầu',
+    no_data: 'không có dữ liệu',
   },
   en: {
     ok: 'on track',
@@ -21,9 +22,11 @@ const STATUS: Record<Lang, Record<string, string>> = {
     projected_miss: 'projected to miss the next point',
     stale: 'stale',
     firing: 'above threshold',
+    not_started: 'not started',
+    no_data: 'no data',
   },
 };
-const EVENT: Record<Lang, Record<Event, string>> = {
+export const EVENT: Record<Lang, Record<Event, string>> = {
   vi: {
     firing: 'Cảnh báo',
     escalated: 'Cảnh báo nâng mức',
@@ -40,26 +43,28 @@ const EVENT: Record<Lang, Record<Event, string>> = {
   },
 };
 
-const num = (v: number | null, lang: Lang) =>
-  v === null ? '-' : v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
-
-/** One human line for a target notification; Slack/Teams incoming webhooks show it as it is. */
+/** One human line for a target notification; chat webhooks show it as it is. */
 export function targetText(e: Evaluation, event: Event, state: string, lang: Lang): string {
   const head = `[${EVENT[lang][event]}] ${e.territory_name} — ${e.title}`;
   const coverage =
     e.coverage_pct !== null && e.coverage_pct < 100
       ? lang === 'vi'
-        ? ` (độ phủ dữ liệu tỉnh cũ: ${num(e.coverage_pct, lang)}%)`
-        : ` (legacy-view coverage: ${num(e.coverage_pct, lang)}%)`
+        ? ` (độ phủ dữ liệu tỉnh cũ: ${formatPct(e.coverage_pct, lang)})`
+        : ` (legacy-view coverage: ${formatPct(e.coverage_pct, lang)})`
       : '';
-  const projection = e.projection
+  const p = e.projection;
+  const projection = p
     ? lang === 'vi'
-      ? ` Dự báo đến ${e.projection.next.date}: ${num(e.projection.projected_value_next, lang)} / mục tiêu ${num(e.projection.next.value, lang)}.`
-      : ` Projected at ${e.projection.next.date}: ${num(e.projection.projected_value_next, lang)} against ${num(e.projection.next.value, lang)}.`
+      ? ` Dự báo đến ${formatDate(p.next.date, lang)}: ${formatCount(p.projected_value_next, lang)} / mục tiêu ${formatCount(p.next.value, lang)}.`
+      : ` Projected at ${formatDate(p.next.date, lang)}: ${formatCount(p.projected_value_next, lang)} against ${formatCount(p.next.value, lang)}.`
     : '';
+  const date = formatDate(e.as_of, lang);
+  const actual = formatCount(e.actual, lang);
+  const expected = formatCount(e.expected, lang);
+  const gap = formatSignedPct(e.gap_pct, lang, 2);
   return lang === 'vi'
-    ? `${head}: ngày ${e.as_of} có ${num(e.actual, lang)} doanh nghiệp, kỳ vọng ${num(e.expected, lang)} (chênh lệch ${num(e.gap_pct, lang)}%), trạng thái: ${STATUS.vi[state] ?? state}.${coverage}${projection}`
-    : `${head}: ${num(e.actual, lang)} enterprises on ${e.as_of}, expected ${num(e.expected, lang)} (gap ${num(e.gap_pct, lang)}%), status: ${STATUS.en[state] ?? state}.${coverage}${projection}`;
+    ? `${head}: ngày ${date} có ${actual} doanh nghiệp, kỳ vọng ${expected} (chênh lệch ${gap}), trạng thái: ${STATUS.vi[state] ?? state}.${coverage}${projection}`
+    : `${head}: ${actual} enterprises on ${date}, expected ${expected} (gap ${gap}), status: ${STATUS.en[state] ?? state}.${coverage}${projection}`;
 }
 
 export function feedText(
@@ -79,5 +84,23 @@ export function feedText(
       : lang === 'vi'
         ? 'tỷ lệ dòng bị loại cao'
         : 'high reject rate';
-  return `[${EVENT[lang][event]}] ${feedId}: ${what} (${detail}), ${lang === 'vi' ? 'ngày' : 'as of'} ${asOf}, ${STATUS[lang][state] ?? state}.`;
+  return `[${EVENT[lang][event]}] ${feedId}: ${what} (${detail}), ${lang === 'vi' ? 'ngày' : 'as of'} ${formatDate(asOf, lang)}, ${STATUS[lang][state] ?? state}.`;
+}
+
+export function staleDetail(lastSuccess: string | null, lang: Lang): string {
+  if (lang === 'vi')
+    return lastSuccess
+      ? `lần nhận dữ liệu thành công gần nhất ${formatDate(lastSuccess, lang)}`
+      : 'chưa nhận được dữ liệu';
+  return lastSuccess ? `last successful ingest ${formatDate(lastSuccess, lang)}` : 'no successful ingest';
+}
+
+export function rejectDetail(
+  rejected: number,
+  rowsRead: number,
+  pct: number,
+  settings: { language: Lang; reject_rate_pct: number },
+): string {
+  const lang = settings.language;
+  return `${formatCount(rejected, lang)}/${formatCount(rowsRead, lang)} = ${formatPct(pct, lang)} > ${formatPct(settings.reject_rate_pct, lang)}`;
 }

@@ -1,17 +1,11 @@
-import {
-  type AlertsOutcome,
-  alertChannels,
-  alertSettings,
-  deliverNotification,
-  evaluateAlerts,
-} from '../alerts/index.js';
+import { type AlertsOutcome, deliverWithRetries, evaluateAlerts, planDeliveries } from '../alerts/index.js';
 import type { PipelineContext } from '../pipeline/context.js';
 
 export interface InlineAlertsOutcome {
   as_of: string;
   notifications: number;
   delivered: number;
-  failed: Array<{ id: string; channel: string; error: string }>;
+  failed: Array<{ id: string; channel: string; destination: string; error: string }>;
 }
 
 /**
@@ -20,36 +14,18 @@ export interface InlineAlertsOutcome {
  */
 export async function runAlertsInline(ctx: PipelineContext, asOf: string): Promise<InlineAlertsOutcome> {
   const outcome: AlertsOutcome = await evaluateAlerts(ctx, { as_of: asOf });
-  const settings = alertSettings(ctx.config.alerts);
   const failed: InlineAlertsOutcome['failed'] = [];
   let delivered = 0;
-  for (const notification of outcome.notifications) {
-    for (const channel of alertChannels(ctx)) {
-      let lastError = '';
-      for (let attempt = 1; attempt <= settings.delivery.attempts; attempt++) {
-        try {
-          await deliverNotification(ctx, { notification, channel });
-          delivered++;
-          lastError = '';
-          break;
-        } catch (error) {
-          lastError = (error as Error).message;
-          if (attempt < settings.delivery.attempts)
-            await new Promise((r) => setTimeout(r, settings.delivery.backoff_ms * 2 ** (attempt - 1)));
-        }
-      }
-      if (lastError) {
-        failed.push({ id: notification.id, channel, error: lastError });
-        ctx.logger.error(
-          { stage: 'deliver', notification: notification.id, channel, err: lastError },
-          'delivery failed after every attempt',
-        );
-        await ctx.store.put(
-          `alerts/failed/${notification.id}.${channel}.json`,
-          `${JSON.stringify({ id: notification.id, channel, error: lastError })}\n`,
-        );
-      }
-    }
+  for (const delivery of planDeliveries(ctx, outcome.notifications)) {
+    const result = await deliverWithRetries(ctx, delivery);
+    if (result.ok) delivered++;
+    else
+      failed.push({
+        id: delivery.notification.id,
+        channel: delivery.channel,
+        destination: delivery.destination,
+        error: result.error,
+      });
   }
   return { as_of: asOf, notifications: outcome.notifications.length, delivered, failed };
 }

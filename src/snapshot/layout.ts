@@ -14,6 +14,11 @@ export const rawKey = (feedId: string, asOf: string, sha256: string, ext: string
 export const alertKeys = {
   state: 'alerts/state.json',
   history: (asOf: string) => `alerts/history/${asOf}.ndjson`,
+  /** One notification's delivery to one destination (`log`, `webhook`, `email-…`, `zalo-…`). */
+  delivery: (id: string, destination: string) => `alerts/deliveries/${id}.${destination}.json`,
+  failed: (id: string, destination: string) => `alerts/failed/${id}.${destination}.json`,
+  silencesRoot: 'alerts/silences/',
+  silence: (targetId: string) => `alerts/silences/${targetId}.json`,
 };
 
 /** Names of the data files inside a snapshot folder (`spec/indicators.md`). */

@@ -1,0 +1,83 @@
+import type { Lang } from '../format/index.js';
+import { formatDate } from '../format/index.js';
+import type { PipelineContext } from '../pipeline/context.js';
+import { alertKeys } from '../snapshot/layout.js';
+import { readAll } from '../store/bodies.js';
+import { deliverWithRetries, planDeliveries } from './deliver.js';
+import { notificationId } from './lifecycle.js';
+import type { Notification } from './notification.js';
+import { alertSettings } from './settings.js';
+
+export type OpsKind = 'run_failed' | 'snapshot_held' | 'feed_stale' | 'reject_rate';
+
+export interface OpsEvent {
+  kind: OpsKind;
+  as_of: string;
+  /** What it is about: a run id, a feed id; part of the notification id. */
+  subject: string;
+  /** One line for people, e.g. the error after the last retry or why the snapshot was held. */
+  detail: string;
+  facts?: Record<string, string | number | boolean | null>;
+}
+
+const WHAT: Record<Lang, Record<OpsKind, string>> = {
+  vi: {
+    run_failed: 'Lượt chạy thất bại sau mọi lần thử lại',
+    snapshot_held: 'Ảnh chụp số liệu bị giữ lại, chưa công bố',
+    feed_stale: 'Nguồn dữ liệu không cập nhật',
+    reject_rate: 'Tỷ lệ dòng bị loại cao',
+  },
+  en: {
+    run_failed: 'Run failed after its retries',
+    snapshot_held: 'Snapshot held, not published',
+    feed_stale: 'Feed is stale',
+    reject_rate: 'High reject rate',
+  },
+};
+
+/** The ops notification of an event; its id is deterministic, so a retried stage sends it once. */
+export function opsNotification(event: OpsEvent, lang: Lang, link: string | null): Notification {
+  const key = `ops:${event.kind}:${event.subject}`;
+  return {
+    id: notificationId(key, 'firing', 'firing', event.as_of),
+    key,
+    kind: event.kind,
+    event: 'firing',
+    state: 'firing',
+    as_of: event.as_of,
+    text: `[${WHAT[lang][event.kind]}] ${event.subject}, ${lang === 'vi' ? 'ngày' : 'as of'} ${formatDate(event.as_of, lang)}: ${event.detail}`,
+    link,
+    evaluation: { subject: event.subject, detail: event.detail, ...event.facts },
+  };
+}
+
+async function recordInHistory(ctx: PipelineContext, n: Notification): Promise<void> {
+  const key = alertKeys.history(n.as_of);
+  const previous = await ctx.store.get(key).then(readAll, () => Buffer.alloc(0));
+  if (previous.toString('utf8').includes(`"id":"${n.id}"`)) return;
+  await ctx.store.put(key, Buffer.concat([previous, Buffer.from(`${JSON.stringify(n)}\n`)]), {
+    contentType: 'application/x-ndjson',
+  });
+}
+
+/**
+ * Tells the ops route (`alerts.ops`, plus the log and the operator's webhook) about a failure of
+ * the pipeline itself; never leadership. Delivered here with retries; a failure is recorded and
+ * never thrown, so that reporting a failure cannot fail the caller.
+ */
+export async function sendOpsNotification(
+  ctx: PipelineContext,
+  event: OpsEvent,
+): Promise<{ notification: Notification; delivered: number; failed: number }> {
+  const settings = alertSettings(ctx.config.alerts);
+  const link = settings.snapshot_url ? settings.snapshot_url.replaceAll('{as_of}', event.as_of) : null;
+  const notification = opsNotification(event, settings.language, link);
+  await recordInHistory(ctx, notification);
+  let delivered = 0;
+  let failed = 0;
+  for (const delivery of planDeliveries(ctx, [notification])) {
+    if ((await deliverWithRetries(ctx, delivery)).ok) delivered++;
+    else failed++;
+  }
+  return { notification, delivered, failed };
+}
