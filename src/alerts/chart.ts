@@ -16,8 +16,8 @@ export interface ChartInput {
 }
 
 const W = 640;
-const H = 320;
-const PAD = { left: 56, right: 24, top: 40, bottom: 44 };
+const H = 340;
+const PAD = { left: 56, right: 24, top: 40, bottom: 64 };
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 export const STATUS_COLOUR: Record<string, string> = {
   on_track: '#2e7d32',
@@ -75,7 +75,7 @@ export function targetChartSvg(input: ChartInput): string {
     text(
       PAD.left,
       22,
-      input.title.length > 80 ? `${input.title.slice(0, 79)}…` : input.title,
+      input.title.length > 72 ? `${input.title.slice(0, 71)}…` : input.title,
       'start',
       ' font-weight="bold"',
     ),
@@ -141,10 +141,35 @@ export function targetChartSvg(input: ChartInput): string {
   if (last)
     out.push(
       text(
-        x(last.as_of),
-        y(last.actual) + 20,
+        x(last.as_of) - 8,
+        y(last.actual) - 10,
         `${formatDate(last.as_of, input.lang)}: ${formatCount(last.actual, input.lang)}`,
+        'end',
       ),
     );
+  out.push(legend(input.lang, text));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">\n${out.join('\n')}\n</svg>\n`;
+}
+
+const LEGEND: Record<Lang, [string, string, string, string]> = {
+  vi: ['Thực tế', 'Kỳ vọng', 'Dự báo', 'Mốc kế hoạch'],
+  en: ['Actual', 'Expected', 'Projection', 'Plan milestone'],
+};
+
+/** One line under the axis naming each mark, so that the PNG reads without the email around it. */
+function legend(lang: Lang, text: (x: number, y: number, s: string, anchor?: string) => string): string {
+  const [actual, expected, projection, milestone] = LEGEND[lang];
+  const ly = H - 14;
+  const x0 = PAD.left;
+  return [
+    `<line x1="${x0}" x2="${x0 + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="#424242" stroke-width="2"/>`,
+    `<circle cx="${x0 + 12}" cy="${ly - 4}" r="4" fill="#2e7d32"/>`,
+    text(x0 + 30, ly, actual, 'start'),
+    `<line x1="${x0 + 130}" x2="${x0 + 154}" y1="${ly - 4}" y2="${ly - 4}" stroke="#1565c0" stroke-width="2" stroke-dasharray="6 4"/>`,
+    text(x0 + 160, ly, expected, 'start'),
+    `<line x1="${x0 + 260}" x2="${x0 + 284}" y1="${ly - 4}" y2="${ly - 4}" stroke="#6a1b9a" stroke-width="2" stroke-dasharray="2 4"/>`,
+    text(x0 + 290, ly, projection, 'start'),
+    `<path d="M${x0 + 396},${ly - 10} L${x0 + 402},${ly - 4} L${x0 + 396},${ly + 2} L${x0 + 390},${ly - 4} Z" fill="#1565c0"/>`,
+    text(x0 + 410, ly, milestone, 'start'),
+  ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { formatCount, formatDate, formatPct, formatSignedPct, type Lang } from '../format/index.js';
 import { isOps, type Notification } from './notification.js';
-import { EVENT, STATUS } from './text.js';
+import { EVENT, OPS_WHAT, STATUS } from './text.js';
 
 /** A notification as people read it, whatever the medium: a title, labelled facts, a link. */
 export interface HumanMessage {
@@ -26,7 +26,6 @@ const LABELS: Record<Lang, Record<string, string>> = {
     projection: 'Dự báo',
     coverage: 'Độ phủ dữ liệu tỉnh cũ',
     link: 'Xem trang số liệu',
-    ops: 'Vận hành',
   },
   en: {
     territory: 'Territory',
@@ -39,7 +38,6 @@ const LABELS: Record<Lang, Record<string, string>> = {
     projection: 'Projection',
     coverage: 'Legacy-view coverage',
     link: 'Open the page',
-    ops: 'Operations',
   },
 };
 
@@ -84,7 +82,8 @@ function opsFacts(n: Notification, lang: Lang): HumanMessage['facts'] {
 export function humanMessage(n: Notification, lang: Lang): HumanMessage {
   const ops = isOps(n);
   const e = n.evaluation;
-  const where = ops ? `${LABELS[lang].ops}: ${str(e.feed_id) || n.key}` : str(e.territory_name);
+  const kind = OPS_WHAT[lang][n.kind as keyof (typeof OPS_WHAT)['vi']];
+  const where = ops ? `${kind}: ${str(e.feed_id) || str(e.subject) || n.key}` : str(e.territory_name);
   const status = STATUS[lang][n.state] ?? n.state;
   return {
     title: `${EVENT[lang][n.event]} — ${where} (${status})`,

@@ -7,6 +7,7 @@ import { deliverWithRetries, planDeliveries } from './deliver.js';
 import { notificationId } from './lifecycle.js';
 import type { Notification } from './notification.js';
 import { alertSettings } from './settings.js';
+import { OPS_WHAT } from './text.js';
 
 export type OpsKind = 'run_failed' | 'snapshot_held' | 'feed_stale' | 'reject_rate';
 
@@ -20,21 +21,6 @@ export interface OpsEvent {
   facts?: Record<string, string | number | boolean | null>;
 }
 
-const WHAT: Record<Lang, Record<OpsKind, string>> = {
-  vi: {
-    run_failed: 'Lượt chạy thất bại sau mọi lần thử lại',
-    snapshot_held: 'Ảnh chụp số liệu bị giữ lại, chưa công bố',
-    feed_stale: 'Nguồn dữ liệu không cập nhật',
-    reject_rate: 'Tỷ lệ dòng bị loại cao',
-  },
-  en: {
-    run_failed: 'Run failed after its retries',
-    snapshot_held: 'Snapshot held, not published',
-    feed_stale: 'Feed is stale',
-    reject_rate: 'High reject rate',
-  },
-};
-
 /** The ops notification of an event; its id is deterministic, so a retried stage sends it once. */
 export function opsNotification(event: OpsEvent, lang: Lang, link: string | null): Notification {
   const key = `ops:${event.kind}:${event.subject}`;
@@ -45,7 +31,7 @@ export function opsNotification(event: OpsEvent, lang: Lang, link: string | null
     event: 'firing',
     state: 'firing',
     as_of: event.as_of,
-    text: `[${WHAT[lang][event.kind]}] ${event.subject}, ${lang === 'vi' ? 'ngày' : 'as of'} ${formatDate(event.as_of, lang)}: ${event.detail}`,
+    text: `[${OPS_WHAT[lang][event.kind]}] ${event.subject}, ${lang === 'vi' ? 'ngày' : 'as of'} ${formatDate(event.as_of, lang)}: ${event.detail}`,
     link,
     evaluation: { subject: event.subject, detail: event.detail, ...event.facts },
   };

@@ -104,3 +104,22 @@ export function rejectDetail(
   const lang = settings.language;
   return `${formatCount(rejected, lang)}/${formatCount(rowsRead, lang)} = ${formatPct(pct, lang)} > ${formatPct(settings.reject_rate_pct, lang)}`;
 }
+
+/** What each ops kind means, as a heading. */
+export const OPS_WHAT: Record<
+  Lang,
+  Record<'run_failed' | 'snapshot_held' | 'feed_stale' | 'reject_rate', string>
+> = {
+  vi: {
+    run_failed: 'Lượt chạy thất bại sau mọi lần thử lại',
+    snapshot_held: 'Ảnh chụp số liệu bị giữ lại, chưa công bố',
+    feed_stale: 'Nguồn dữ liệu không cập nhật',
+    reject_rate: 'Tỷ lệ dòng bị loại cao',
+  },
+  en: {
+    run_failed: 'Run failed after its retries',
+    snapshot_held: 'Snapshot held, not published',
+    feed_stale: 'Feed is stale',
+    reject_rate: 'High reject rate',
+  },
+};
