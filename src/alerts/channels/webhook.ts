@@ -34,9 +34,11 @@ export const webhookChannel: AlertChannel<WebhookDestination> = {
       headers['x-dte-signature'] = signature(settings.webhook.secret, timestamp, body);
     }
     const where = redactUrl(destination.url);
+    const { url, authorization } = withoutUserinfo(destination.url);
+    if (authorization) headers.authorization = authorization;
     let response: Response;
     try {
-      response = await fetch(destination.url, {
+      response = await fetch(url, {
         method: 'POST',
         headers,
         body,
@@ -63,3 +65,13 @@ export const webhookChannel: AlertChannel<WebhookDestination> = {
     return `HTTP ${response.status}`;
   },
 };
+
+/** fetch refuses URLs with `user:password@`; such a URL's credentials become a Basic header. */
+function withoutUserinfo(raw: string): { url: string; authorization?: string } {
+  const u = new URL(raw);
+  if (!u.username && !u.password) return { url: raw };
+  const pair = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
+  u.username = '';
+  u.password = '';
+  return { url: u.toString(), authorization: `Basic ${Buffer.from(pair).toString('base64')}` };
+}
