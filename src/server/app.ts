@@ -10,6 +10,7 @@ import Fastify, {
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
+import { listSilences } from '../alerts/silences.js';
 import { provincesJsonSchema } from '../indicators/schema.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import { contentType } from '../pipeline/aggregate.js';
@@ -192,6 +193,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         provinces: await provincesOf(deps.store, latest ?? undefined),
         previous: await provincesOf(deps.store, snapshots.at(-2)),
         evaluations: latest ? await deps.evaluations(latest.as_of) : [],
+        silences: await listSilences(deps.store),
       },
       query.data.lang as Lang,
     );

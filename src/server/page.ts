@@ -1,7 +1,9 @@
 import type { Evaluation } from '../alerts/evaluate.js';
+import type { SilenceRecord } from '../alerts/silences.js';
 import type { ProvincesJson } from '../indicators/schema.js';
 import type { Manifest, SnapshotPointer } from '../snapshot/manifest.js';
 import { escapeHtml as e } from './html.js';
+import { silencesSection } from './silencesSection.js';
 import { trajectoryChart } from './svg.js';
 
 export type Lang = 'vi' | 'en';
@@ -68,6 +70,7 @@ export interface PageData {
   manifest: Manifest | null;
   evaluations: Evaluation[];
   snapshots: SnapshotPointer[];
+  silences?: SilenceRecord[];
 }
 
 const STYLE = `
@@ -148,5 +151,5 @@ export function renderPage(data: PageData, lang: Lang): string {
     ? `${t.latest} <b id="as-of">${e(data.latest.as_of)}</b> · <a href="${other}">${t.other}</a>`
     : t.none;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title><style>${STYLE}</style></head>
-<body><header><h1>${t.title}</h1><p>${head}</p></header><main>${targetCards(data, t)}${provinceTable(data, t)}${files(data, t)}</main></body></html>`;
+<body><header><h1>${t.title}</h1><p>${head}</p></header><main>${targetCards(data, t)}${provinceTable(data, t)}${silencesSection(data.silences ?? [], lang, data.latest?.as_of ?? null)}${files(data, t)}</main></body></html>`;
 }
