@@ -1,5 +1,5 @@
-import { DteError, UsageError } from '../domain/errors.js';
-import type { PipelineContext } from '../pipeline/context.js';
+import type { PipelineContext } from '../context/context.js';
+import { DteError } from '../domain/errors.js';
 import { alertKeys } from '../snapshot/layout.js';
 import { channelOf } from './channels/registry.js';
 import type { ChannelName, Destination } from './channels/types.js';
@@ -53,6 +53,15 @@ export function describeDestination(destination: Destination): string {
   return channelOf(destination).describe(destination);
 }
 
+/** A delivery's destination as a redacted line; its bare id when the config no longer has it. */
+export function describeDelivery(ctx: PipelineContext, delivery: Delivery): string {
+  try {
+    return describeDestination(resolve(ctx, delivery).destination);
+  } catch {
+    return delivery.destination;
+  }
+}
+
 /**
  * Delivers one notification to one destination; throws on failure so that the caller retries.
  * Idempotent on the notification id: a delivery already recorded is not sent again.
@@ -62,7 +71,7 @@ export async function deliverNotification(
   payload: { notification: Notification; channel: ChannelName; destination?: string },
 ): Promise<'sent' | 'already_sent'> {
   const delivery = { ...payload, destination: payload.destination ?? payload.channel };
-  const key = alertKeys.delivery(delivery.notification.id, delivery.destination);
+  const key = alertKeys.delivered(delivery.notification.id, delivery.destination);
   if (await ctx.store.head(key)) return 'already_sent';
   const { destination, sc } = resolve(ctx, delivery);
   const receipt = await channelOf(destination).send(delivery.notification, destination, sc);
@@ -77,51 +86,4 @@ export async function deliverNotification(
     { contentType: 'application/json' },
   );
   return 'sent';
-}
-
-/** Records a delivery that exhausted its attempts under `alerts/failed/` (credentials redacted). */
-export async function recordFailedDelivery(
-  ctx: PipelineContext,
-  delivery: Delivery,
-  error: string,
-): Promise<void> {
-  let to = delivery.destination;
-  try {
-    to = describeDestination(resolve(ctx, delivery).destination);
-  } catch {
-    // The destination is gone from the config: its id is all there is to say.
-  }
-  ctx.logger.error(
-    { stage: 'deliver', notification: delivery.notification.id, channel: delivery.channel, to, err: error },
-    'delivery failed after every attempt',
-  );
-  await ctx.store.put(
-    alertKeys.failed(delivery.notification.id, delivery.destination),
-    `${JSON.stringify({ id: delivery.notification.id, channel: delivery.channel, destination: delivery.destination, to, error })}\n`,
-    { contentType: 'application/json' },
-  );
-}
-
-/**
- * One delivery in this process, retried with exponential backoff (`alerts.delivery`); one that
- * exhausts its attempts is recorded and never throws, so that it cannot fail the run.
- */
-export async function deliverWithRetries(
-  ctx: PipelineContext,
-  delivery: Delivery,
-): Promise<{ ok: true; outcome: 'sent' | 'already_sent' } | { ok: false; error: string }> {
-  const { attempts, backoff_ms } = alertSettings(ctx.config.alerts).delivery;
-  let error = '';
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      return { ok: true, outcome: await deliverNotification(ctx, delivery) };
-    } catch (e) {
-      error = e instanceof DteError ? e.describe() : (e as Error).message;
-      // A configuration mistake will not mend itself between attempts.
-      if (e instanceof UsageError) break;
-      if (attempt < attempts) await new Promise((r) => setTimeout(r, backoff_ms * 2 ** (attempt - 1)));
-    }
-  }
-  await recordFailedDelivery(ctx, delivery, error);
-  return { ok: false, error };
 }

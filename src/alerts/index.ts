@@ -4,17 +4,16 @@ export { type ChartInput, targetChartSvg } from './chart.js';
 export {
   type Delivery,
   deliverNotification,
-  deliverWithRetries,
+  describeDelivery,
   describeDestination,
   planDeliveries,
-  recordFailedDelivery,
   signature,
 } from './deliver.js';
 export type { Evaluation } from './evaluate.js';
 export { type AlertState, advance, notificationId } from './lifecycle.js';
 export { humanMessage } from './message.js';
 export { isOps, type Notification, notificationSchema, OPS_KINDS } from './notification.js';
-export { type OpsEvent, type OpsKind, opsNotification, sendOpsNotification } from './ops.js';
+export { type OpsEvent, type OpsKind, opsNotification, recordInHistory } from './ops.js';
 export { svgToPng } from './png.js';
 export { destinationsOf, recipientsOf, targetOf } from './routing.js';
 export { type AlertSettings, alertSettings } from './settings.js';

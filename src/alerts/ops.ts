@@ -1,12 +1,10 @@
+import type { PipelineContext } from '../context/context.js';
 import type { Lang } from '../format/index.js';
 import { formatDate } from '../format/index.js';
-import type { PipelineContext } from '../pipeline/context.js';
 import { alertKeys } from '../snapshot/layout.js';
 import { readAll } from '../store/bodies.js';
-import { deliverWithRetries, planDeliveries } from './deliver.js';
 import { notificationId } from './lifecycle.js';
 import type { Notification } from './notification.js';
-import { alertSettings } from './settings.js';
 import { OPS_WHAT } from './text.js';
 
 export type OpsKind = 'run_failed' | 'snapshot_held' | 'feed_stale' | 'reject_rate';
@@ -37,33 +35,12 @@ export function opsNotification(event: OpsEvent, lang: Lang, link: string | null
   };
 }
 
-async function recordInHistory(ctx: PipelineContext, n: Notification): Promise<void> {
+/** Appends the notification to its date's history, once: a retried stage does not repeat it. */
+export async function recordInHistory(ctx: PipelineContext, n: Notification): Promise<void> {
   const key = alertKeys.history(n.as_of);
   const previous = await ctx.store.get(key).then(readAll, () => Buffer.alloc(0));
   if (previous.toString('utf8').includes(`"id":"${n.id}"`)) return;
   await ctx.store.put(key, Buffer.concat([previous, Buffer.from(`${JSON.stringify(n)}\n`)]), {
     contentType: 'application/x-ndjson',
   });
-}
-
-/**
- * Tells the ops route (`alerts.ops`, plus the log and the operator's webhook) about a failure of
- * the pipeline itself; never leadership. Delivered here with retries; a failure is recorded and
- * never thrown, so that reporting a failure cannot fail the caller.
- */
-export async function sendOpsNotification(
-  ctx: PipelineContext,
-  event: OpsEvent,
-): Promise<{ notification: Notification; delivered: number; failed: number }> {
-  const settings = alertSettings(ctx.config.alerts);
-  const link = settings.snapshot_url ? settings.snapshot_url.replaceAll('{as_of}', event.as_of) : null;
-  const notification = opsNotification(event, settings.language, link);
-  await recordInHistory(ctx, notification);
-  let delivered = 0;
-  let failed = 0;
-  for (const delivery of planDeliveries(ctx, [notification])) {
-    if ((await deliverWithRetries(ctx, delivery)).ok) delivered++;
-    else failed++;
-  }
-  return { notification, delivered, failed };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { PipelineContext } from '../context/context.js';
 import { UsageError } from '../domain/errors.js';
-import type { PipelineContext } from '../pipeline/context.js';
 import { loadTargets, targetsPath } from '../targets/load.js';
 import type { Target } from '../targets/schema.js';
 import type { Destination } from './channels/types.js';

@@ -2,10 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendOpsNotification } from '../../src/alerts/index.js';
-import { runAlertsInline } from '../../src/runners/inlineAlerts.js';
+import { sendOpsNotification } from '../../src/stages/opsNotification.js';
 import { readAll } from '../../src/store/bodies.js';
-import { alertsContext, flatTarget } from '../support/alertsContext.js';
+import { alertsContext, alertsInline, flatTarget } from '../support/alertsContext.js';
 import { publishFake } from '../support/fakeSnapshot.js';
 import { loopbackCertificate, startSmtp, type TestSmtp } from '../support/smtp.js';
 
@@ -47,9 +46,9 @@ async function behindByEmail(smtp: TestSmtp, caFile: string) {
     [flatTarget('ten-thousand', 10_000)],
   );
   await publishFake(t.ctx.store, '2025-01-31', 10_000);
-  await runAlertsInline(t.ctx, '2025-01-31');
+  await alertsInline(t.ctx, '2025-01-31');
   await publishFake(t.ctx.store, '2025-06-30', 9021);
-  const outcome = await runAlertsInline(t.ctx, '2025-06-30');
+  const outcome = await alertsInline(t.ctx, '2025-06-30');
   return { ...t, outcome };
 }
 
@@ -160,9 +159,9 @@ describe('email channel against a real SMTP server', () => {
       delivery: { attempts: 1, backoff_ms: 10 },
     });
     await publishFake(t.ctx.store, '2025-01-31', 100);
-    await runAlertsInline(t.ctx, '2025-01-31');
+    await alertsInline(t.ctx, '2025-01-31');
     await publishFake(t.ctx.store, '2025-02-28', 80);
-    const outcome = await runAlertsInline(t.ctx, '2025-02-28');
+    const outcome = await alertsInline(t.ctx, '2025-02-28');
     expect(smtp.mails).toEqual([]);
     expect(outcome.failed.length).toBe(outcome.notifications);
     expect(outcome.failed[0]?.error).toMatch(/STARTTLS/i);
@@ -183,9 +182,9 @@ describe('email channel against a real SMTP server', () => {
       [flatTarget('ten-thousand', 10_000)],
     );
     await publishFake(t.ctx.store, '2025-01-31', 10_000);
-    await runAlertsInline(t.ctx, '2025-01-31');
+    await alertsInline(t.ctx, '2025-01-31');
     await publishFake(t.ctx.store, '2025-06-30', 8000);
-    const outcome = await runAlertsInline(t.ctx, '2025-06-30');
+    const outcome = await alertsInline(t.ctx, '2025-06-30');
     expect(outcome.failed).toEqual([]);
     expect(smtp.mails.length).toBeGreaterThan(0);
     expect(smtp.mails[0]?.secure).toBe(false);

@@ -7,10 +7,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { listSilences } from '../../src/alerts/index.js';
-import { runAlertsInline } from '../../src/runners/inlineAlerts.js';
 import { silencesSection } from '../../src/server/silencesSection.js';
 import { readAll } from '../../src/store/bodies.js';
-import { type AlertsTestContext, alertsContext } from '../support/alertsContext.js';
+import { type AlertsTestContext, alertsContext, alertsInline } from '../support/alertsContext.js';
 import { publishFake } from '../support/fakeSnapshot.js';
 
 const run = promisify(execFile);
@@ -68,9 +67,9 @@ afterAll(() => new Promise((r) => server.close(r)));
 describe('silence and acknowledge', () => {
   it('records a silenced or acknowledged notification in history without sending it', async () => {
     await publishFake(t.ctx.store, '2025-01-31', 100);
-    await runAlertsInline(t.ctx, '2025-01-31');
+    await alertsInline(t.ctx, '2025-01-31');
     await publishFake(t.ctx.store, '2025-02-28', 80);
-    const fired = await runAlertsInline(t.ctx, '2025-02-28');
+    const fired = await alertsInline(t.ctx, '2025-02-28');
     expect(fired.notifications).toBeGreaterThan(0);
     expect(received.length).toBe(fired.notifications);
 
@@ -86,7 +85,7 @@ describe('silence and acknowledge', () => {
     });
     // Ten days later, still critical: the repeat is recorded, acknowledged, and not sent.
     await publishFake(t.ctx.store, '2025-03-10', 80);
-    const repeat = await runAlertsInline(t.ctx, '2025-03-10');
+    const repeat = await alertsInline(t.ctx, '2025-03-10');
     const level = (await history('2025-03-10')).find((n) => n.key === 'target:flat-100:level');
     expect(level).toMatchObject({ event: 'repeat', suppressed: 'acknowledged' });
     expect(repeat.delivered).toBe(0);
@@ -108,7 +107,7 @@ describe('silence and acknowledge', () => {
     });
     // Back on track while silenced: resolved is recorded and not sent.
     await publishFake(t.ctx.store, '2025-03-31', 100);
-    await runAlertsInline(t.ctx, '2025-03-31');
+    await alertsInline(t.ctx, '2025-03-31');
     expect((await history('2025-03-31')).find((n) => n.key === 'target:flat-100:level')).toMatchObject({
       event: 'resolved',
       suppressed: 'silenced',
@@ -125,7 +124,7 @@ describe('silence and acknowledge', () => {
     // After the silence, a new firing is sent: an acknowledgement covers repeats only.
     expect((await dte('unsilence', 'flat-100')).code).toBe(0);
     await publishFake(t.ctx.store, '2025-05-31', 80);
-    const again = await runAlertsInline(t.ctx, '2025-05-31');
+    const again = await alertsInline(t.ctx, '2025-05-31');
     expect((await history('2025-05-31')).find((n) => n.key === 'target:flat-100:level')).toMatchObject({
       event: 'firing',
     });

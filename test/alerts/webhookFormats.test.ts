@@ -1,9 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAlertsInline } from '../../src/runners/inlineAlerts.js';
 import { readAll } from '../../src/store/bodies.js';
-import { alertsContext, flatTarget } from '../support/alertsContext.js';
+import { alertsContext, alertsInline, flatTarget } from '../support/alertsContext.js';
 import { publishFake } from '../support/fakeSnapshot.js';
 
 interface Hit {
@@ -47,9 +46,9 @@ async function run(alerts: Record<string, unknown>, notify: Record<string, unkno
     [flatTarget('flat-10000', 10_000, { notify })],
   );
   await publishFake(t.ctx.store, '2025-01-31', 10_000);
-  await runAlertsInline(t.ctx, '2025-01-31');
+  await alertsInline(t.ctx, '2025-01-31');
   await publishFake(t.ctx.store, '2025-02-28', 8765);
-  return { ...t, outcome: await runAlertsInline(t.ctx, '2025-02-28') };
+  return { ...t, outcome: await alertsInline(t.ctx, '2025-02-28') };
 }
 
 describe('webhook formats', () => {

@@ -2,9 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZNS_PARAM_MAX } from '../../src/alerts/channels/index.js';
-import { runAlertsInline } from '../../src/runners/inlineAlerts.js';
 import { readAll } from '../../src/store/bodies.js';
-import { alertsContext, flatTarget } from '../support/alertsContext.js';
+import { alertsContext, alertsInline, flatTarget } from '../support/alertsContext.js';
 import { publishFake } from '../support/fakeSnapshot.js';
 
 const TOKEN = 'oa-access-token-never-logged';
@@ -76,9 +75,9 @@ async function behindOnZalo(baseUrl: string, title?: string) {
     [flatTarget('flat-100', 100, { notify: { phones: ['0912 345 678'] }, ...(title ? { title } : {}) })],
   );
   await publishFake(t.ctx.store, '2025-01-31', 100);
-  await runAlertsInline(t.ctx, '2025-01-31');
+  await alertsInline(t.ctx, '2025-01-31');
   await publishFake(t.ctx.store, '2025-02-28', 80);
-  return { ...t, outcome: await runAlertsInline(t.ctx, '2025-02-28') };
+  return { ...t, outcome: await alertsInline(t.ctx, '2025-02-28') };
 }
 
 describe('Zalo ZNS channel', () => {

@@ -4,7 +4,9 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { stringify } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
+import { inlineDeliveries } from '../../src/runners/inlineDeliveries.js';
+import { afterPublish } from '../../src/stages/afterPublish.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import { tempDir } from './pipelineContext.js';
 
@@ -55,5 +57,15 @@ export async function alertsContext(
     },
     dir,
     logs,
+  };
+}
+
+/** The after-publish sequence of a date with inline deliveries, as `dte run` follows it. */
+export async function alertsInline(ctx: PipelineContext, asOf: string) {
+  const outcome = await afterPublish(ctx, asOf, inlineDeliveries);
+  return {
+    notifications: outcome.notifications,
+    delivered: outcome.deliveries.dispatched,
+    failed: outcome.deliveries.failed,
   };
 }

@@ -1,4 +1,4 @@
-import type { PipelineContext } from '../../pipeline/context.js';
+import type { PipelineContext } from '../../context/context.js';
 import type { Target } from '../../targets/schema.js';
 import type { Notification } from '../notification.js';
 import type { WebhookFormat } from '../recipients.js';

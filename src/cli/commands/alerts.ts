@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { evaluateTargets } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
+import { createContext } from '../../context/createContext.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { createContext } from '../../pipeline/createContext.js';
 import { readLatest } from '../../snapshot/catalog.js';
 import { parseAsOf } from '../../time/asOf.js';
 import { registerAlertsTestCommand, registerSilenceCommands } from './silence.js';

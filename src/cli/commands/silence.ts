@@ -2,7 +2,6 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import {
   acknowledgeTarget,
-  deliverWithRetries,
   describeDestination,
   destinationsOf,
   listSilences,
@@ -14,9 +13,10 @@ import {
 } from '../../alerts/index.js';
 import { alertSettings } from '../../alerts/settings.js';
 import { loadConfig } from '../../config/load.js';
+import type { PipelineContext } from '../../context/context.js';
+import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
-import type { PipelineContext } from '../../pipeline/context.js';
-import { createContext } from '../../pipeline/createContext.js';
+import { inlineDeliveries } from '../../runners/inlineDeliveries.js';
 import { loadTargets, targetsPath } from '../../targets/load.js';
 import { parseAsOf } from '../../time/asOf.js';
 
@@ -149,11 +149,17 @@ export function registerAlertsTestCommand(alerts: Command): void {
           describeDestination(d),
         ]),
       );
-      const results = [];
-      for (const delivery of planDeliveries(ctx, [notification])) {
-        const result = await deliverWithRetries(ctx, delivery);
-        results.push({ destination: delivery.destination, to: names.get(delivery.destination), ...result });
-      }
+      const deliveries = planDeliveries(ctx, [notification]);
+      const { failed } = await inlineDeliveries.dispatch(ctx, deliveries);
+      const results = deliveries.map((d) => {
+        const error = failed.find((f) => f.destination === d.destination)?.error;
+        return {
+          destination: d.destination,
+          to: names.get(d.destination),
+          ok: !error,
+          ...(error ? { error } : {}),
+        };
+      });
       process.stdout.write(
         options.json
           ? `${JSON.stringify(results, null, 2)}\n`
