@@ -15,7 +15,9 @@ export const publishPayload = z.object({ plan: runPlanSchema });
 export const alertsPayload = z.object({ as_of: isoDate, run_id: z.string(), feed_ids: feedIds, then });
 export const deliverPayload = z.object({
   notification: z.looseObject({ id: z.string().min(1) }),
-  channel: z.enum(['log', 'webhook']),
+  channel: z.enum(['log', 'webhook', 'email', 'zalo']),
+  /** The destination's id within the notification's route; absent in jobs queued before routing. */
+  destination: z.string().min(1).optional(),
 });
 
 export type PlanPayload = z.infer<typeof planPayload>;

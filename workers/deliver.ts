@@ -10,12 +10,16 @@ import { deliverOnce, recordFailedDelivery } from '../src/stages/deliver.js';
  */
 export const deliverProcessor = (ctx: PipelineContext) => async (job: Job) => {
   const payload = deliverPayload.parse(job.data);
-  const delivery = { notification: notificationSchema.parse(payload.notification), channel: payload.channel };
+  const delivery = {
+    notification: notificationSchema.parse(payload.notification),
+    channel: payload.channel,
+    destination: payload.destination ?? payload.channel,
+  };
   try {
     await deliverOnce(ctx, delivery);
   } catch (error) {
     if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await recordFailedDelivery(ctx, delivery, error);
     throw error;
   }
-  return { id: payload.notification.id, channel: payload.channel };
+  return { id: payload.notification.id, channel: payload.channel, destination: delivery.destination };
 };

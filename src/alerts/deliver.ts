@@ -1,92 +1,88 @@
-import { createHmac } from 'node:crypto';
 import type { PipelineContext } from '../context/context.js';
 import { DteError } from '../domain/errors.js';
-import { redactText, splitCredentials } from '../logging/redact.js';
 import { alertKeys } from '../snapshot/layout.js';
+import { channelOf } from './channels/registry.js';
+import type { ChannelName, Destination } from './channels/types.js';
 import type { Notification } from './notification.js';
-import { alertSettings, type Channel } from './settings.js';
+import { destinationsOf, targetOf } from './routing.js';
+import { alertSecrets, alertSettings } from './settings.js';
 
-/** `sha256=<hex HMAC of "<timestamp>.<body>">`: what a receiver recomputes with the shared secret. */
-export function signature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+export { signature } from './channels/webhook.js';
+
+/** One notification to one destination: a BullMQ job of its own, or one step of an inline run. */
+export interface Delivery {
+  notification: Notification;
+  channel: ChannelName;
+  /** The destination's id (`log`, `webhook`, `email-…`, `zalo-…`, `webhook-…`); never a credential. */
+  destination: string;
+}
+
+/** A destination the notification's route no longer has (the config changed since it was queued). */
+export class UnknownDestinationError extends DteError {}
+
+/** Every delivery of these notifications, except the suppressed ones (silenced, acknowledged). */
+export function planDeliveries(ctx: PipelineContext, notifications: readonly Notification[]): Delivery[] {
+  const settings = alertSettings(ctx.config.alerts);
+  return notifications
+    .filter((n) => !n.suppressed)
+    .flatMap((notification) =>
+      destinationsOf(notification, targetOf(ctx, notification), settings).map((d) => ({
+        notification,
+        channel: d.channel,
+        destination: d.id,
+      })),
+    );
+}
+
+function resolve(ctx: PipelineContext, delivery: Pick<Delivery, 'notification' | 'channel' | 'destination'>) {
+  const settings = alertSettings(ctx.config.alerts);
+  const target = targetOf(ctx, delivery.notification);
+  const destination = destinationsOf(delivery.notification, target, settings).find(
+    (d) => d.id === delivery.destination,
+  );
+  if (!destination)
+    throw new UnknownDestinationError(`no destination ${delivery.destination} for this notification`, {
+      notification: delivery.notification.id,
+      destination: delivery.destination,
+    });
+  return { destination, sc: { ctx, settings, secrets: alertSecrets(settings), target } };
+}
+
+/** How a destination appears in logs and stored objects, credentials redacted. */
+export function describeDestination(destination: Destination): string {
+  return channelOf(destination).describe(destination);
+}
+
+/** A delivery's destination as a redacted line; its bare id when the config no longer has it. */
+export function describeDelivery(ctx: PipelineContext, delivery: Delivery): string {
+  try {
+    return describeDestination(resolve(ctx, delivery).destination);
+  } catch {
+    return delivery.destination;
+  }
 }
 
 /**
- * Delivers one notification through one channel; throws on failure so that the caller retries.
+ * Delivers one notification to one destination; throws on failure so that the caller retries.
  * Idempotent on the notification id: a delivery already recorded is not sent again.
  */
 export async function deliverNotification(
   ctx: PipelineContext,
-  payload: { notification: Notification; channel: Channel },
+  payload: { notification: Notification; channel: ChannelName; destination?: string },
 ): Promise<'sent' | 'already_sent'> {
-  const { notification, channel } = payload;
-  if (await ctx.store.head(alertKeys.delivered(notification.id, channel))) return 'already_sent';
-  const settings = alertSettings(ctx.config.alerts);
-  if (channel === 'log') {
-    ctx.logger.warn(
-      {
-        alert: {
-          id: notification.id,
-          key: notification.key,
-          kind: notification.kind,
-          event: notification.event,
-          state: notification.state,
-          asOf: notification.as_of,
-        },
-        text: notification.text,
-      },
-      'alert',
-    );
-  } else {
-    const configured = settings.webhook.url;
-    if (!configured)
-      throw new DteError('webhook channel without a URL: set alerts.webhook.url or DTE_WEBHOOK_URL');
-    const body = JSON.stringify({
-      id: notification.id,
-      kind: notification.kind,
-      event: notification.event,
-      state: notification.state,
-      as_of: notification.as_of,
-      text: notification.text,
-      link: notification.link,
-      evaluation: notification.evaluation,
-    });
-    // Credentials in the URL go as Basic auth (fetch refuses them in a URL), and into no message.
-    const { url, authorization } = splitCredentials(configured);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      'x-dte-notification-id': notification.id,
-    };
-    if (authorization) headers.authorization = authorization;
-    if (settings.webhook.secret) {
-      const timestamp = String(Math.floor(Date.now() / 1000));
-      headers['x-dte-timestamp'] = timestamp;
-      headers['x-dte-signature'] = signature(settings.webhook.secret, timestamp, body);
-    }
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(settings.webhook.timeout_ms),
-      });
-    } catch (error) {
-      throw new DteError(
-        `webhook delivery failed: ${redactText((error as Error).message)}`,
-        { notification: notification.id },
-        { cause: error },
-      );
-    }
-    if (!response.ok)
-      throw new DteError(`webhook answered ${response.status}`, {
-        notification: notification.id,
-        status: response.status,
-      });
-  }
+  const delivery = { ...payload, destination: payload.destination ?? payload.channel };
+  const key = alertKeys.delivered(delivery.notification.id, delivery.destination);
+  if (await ctx.store.head(key)) return 'already_sent';
+  const { destination, sc } = resolve(ctx, delivery);
+  const receipt = await channelOf(destination).send(delivery.notification, destination, sc);
+  const to = describeDestination(destination);
+  ctx.logger.info(
+    { stage: 'deliver', notification: delivery.notification.id, to, receipt },
+    'alert delivered',
+  );
   await ctx.store.put(
-    alertKeys.delivered(notification.id, channel),
-    `${JSON.stringify({ id: notification.id, channel, delivered: true })}\n`,
+    key,
+    `${JSON.stringify({ id: delivery.notification.id, channel: destination.channel, destination: destination.id, to, delivered: true })}\n`,
     { contentType: 'application/json' },
   );
   return 'sent';

@@ -9,7 +9,8 @@ import { type Evaluation, evaluateTarget } from './evaluate.js';
 import { type AlertState, advance, alertStateSchema, type Transition } from './lifecycle.js';
 import type { Notification } from './notification.js';
 import { type AlertSettings, alertSettings } from './settings.js';
-import { feedText, targetText } from './text.js';
+import { readSilence, type SilenceRecord, suppressionOf } from './silences.js';
+import { feedText, rejectDetail, staleDetail, targetText } from './text.js';
 
 export interface AlertsOutcome {
   as_of: string;
@@ -18,7 +19,7 @@ export interface AlertsOutcome {
   notifications: Notification[];
 }
 
-async function readState(ctx: PipelineContext): Promise<AlertState> {
+export async function readState(ctx: PipelineContext): Promise<AlertState> {
   try {
     return alertStateSchema.parse(await readJsonObject(ctx.store, alertKeys.state));
   } catch (error) {
@@ -107,7 +108,7 @@ async function feedNotifications(
       asOf,
       settings.repeat_interval_days,
     );
-    const detail = last ? `last successful ingest ${last.as_of}` : 'no successful ingest';
+    const detail = staleDetail(last?.as_of ?? null, settings.language);
     if (t)
       out.push({
         id: t.id,
@@ -130,7 +131,7 @@ async function feedNotifications(
       asOf,
       settings.repeat_interval_days,
     );
-    const detail = `${input.rejected}/${input.rows_read} = ${pct.toFixed(2)}% > ${settings.reject_rate_pct}%`;
+    const detail = rejectDetail(input.rejected, input.rows_read, pct, settings);
     if (t)
       out.push({
         id: t.id,
@@ -169,10 +170,10 @@ export async function evaluateAlerts(
     const m = await readManifest(ctx.store, p);
     if (m) manifests.push(m);
   }
-  const notifications = [
+  const notifications = await markSuppressed(ctx, [
     ...targetNotifications(state, evaluations, settings, asOf),
     ...(await feedNotifications(ctx, state, settings, asOf, manifests)),
-  ];
+  ]);
   if (notifications.length > 0) {
     const previous = await ctx.store.get(alertKeys.history(asOf)).then(
       async (s) => (await import('../store/bodies.js')).readAll(s),
@@ -191,6 +192,19 @@ export async function evaluateAlerts(
     'alerts evaluated',
   );
   return { as_of: asOf, evaluations, notifications };
+}
+
+/** Silenced targets' and acknowledged repeats' notifications stay in history, marked, and are not sent. */
+async function markSuppressed(ctx: PipelineContext, notifications: Notification[]): Promise<Notification[]> {
+  const records = new Map<string, SilenceRecord>();
+  for (const n of notifications) {
+    const id = n.evaluation.target_id;
+    if (typeof id === 'string' && !records.has(id)) records.set(id, await readSilence(ctx.store, id));
+  }
+  return notifications.map((n) => {
+    const suppressed = suppressionOf(records.get(String(n.evaluation.target_id)), n);
+    return suppressed ? { ...n, suppressed } : n;
+  });
 }
 
 function sortKeys(state: AlertState): AlertState {

@@ -17,6 +17,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DTE_WEBHOOK_URL: z.string().url().optional(),
   DTE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** The SMTP password of `alerts.email.smtp.user`; never logged. */
+  DTE_SMTP_PASSWORD: z.string().min(1).optional(),
+  /** The Zalo Official Account's access token for ZNS; never logged. */
+  DTE_ZALO_ACCESS_TOKEN: z.string().min(1).optional(),
   DTE_ADMIN_TOKEN: z.string().min(16, 'DTE_ADMIN_TOKEN must be at least 16 characters').optional(),
   /** Worker threads a stage may use (ingest validation, inline classify); 1 turns them off. */
   DTE_THREADS: z.coerce.number().int().min(1).max(64).optional(),

@@ -1,5 +1,6 @@
 import { alertSettings } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
+import { UsageError } from '../domain/errors.js';
 import { withRetries } from '../retry/backoffs.js';
 import type { DeliveryDispatcher, DispatchSummary } from '../stages/afterPublish.js';
 import { type Delivery, deliverOnce, recordFailedDelivery } from '../stages/deliver.js';
@@ -11,16 +12,21 @@ export const inlineDeliveries: DeliveryDispatcher = {
     const summary: DispatchSummary = { dispatched: 0, failed: [] };
     for (const delivery of deliveries) {
       try {
-        await withRetries(() => deliverOnce(ctx, delivery), {
-          attempts: policy.attempts,
-          baseMs: policy.backoff_ms,
-        });
+        await withRetries(
+          () => deliverOnce(ctx, delivery),
+          {
+            attempts: policy.attempts,
+            baseMs: policy.backoff_ms,
+          },
+          { retryable: (error) => !(error instanceof UsageError) },
+        );
         summary.dispatched++;
       } catch (error) {
         await recordFailedDelivery(ctx, delivery, error);
         summary.failed.push({
           id: delivery.notification.id,
           channel: delivery.channel,
+          destination: delivery.destination,
           error: (error as Error).message,
         });
       }

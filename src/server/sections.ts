@@ -1,6 +1,8 @@
+import { listSilences } from '../alerts/silences.js';
 import type { Lang } from '../format/index.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { silencesSection } from './silencesSection.js';
 
 /** What an extra section of the page may read: the store and the date the page shows. */
 export interface SectionInput {
@@ -18,4 +20,6 @@ export type PageSection = (input: SectionInput) => Promise<string>;
  * The page's extra sections, in page order, after the files. Add a renderer here (e.g.
  * `silencesSection` from ./silencesSection.js, `runsSection` from ./runsSection.js).
  */
-export const pageSections: PageSection[] = [];
+export const pageSections: PageSection[] = [
+  async (input) => silencesSection(await listSilences(input.store), input.lang, input.as_of),
+];

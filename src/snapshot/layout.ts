@@ -17,10 +17,13 @@ export const httpStateKey = (feedId: string) => `raw/${feedId}/_http_state.json`
 export const alertKeys = {
   state: 'alerts/state.json',
   history: (asOf: string) => `alerts/history/${asOf}.ndjson`,
-  /** One marker per notification and channel delivered: delivery is idempotent on it. */
-  delivered: (id: string, channel: string) => `alerts/deliveries/${id}.${channel}.json`,
+  /** One marker per notification and destination delivered (`log`, `webhook`, `email-…`, `zalo-…`): delivery is idempotent on it. */
+  delivered: (id: string, destination: string) => `alerts/deliveries/${id}.${destination}.json`,
   /** A delivery that exhausted its attempts, kept for ops whichever runner made it. */
-  failed: (id: string, channel: string) => `alerts/failed/${id}.${channel}.json`,
+  failed: (id: string, destination: string) => `alerts/failed/${id}.${destination}.json`,
+  /** A target's silence and acknowledgement (`dte alerts silence|ack`). */
+  silencesRoot: 'alerts/silences/',
+  silence: (targetId: string) => `alerts/silences/${targetId}.json`,
 };
 
 /** Names of the data files inside a snapshot folder (`spec/indicators.md`). */

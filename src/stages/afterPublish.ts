@@ -1,4 +1,4 @@
-import { alertChannels, evaluateAlerts } from '../alerts/index.js';
+import { evaluateAlerts, planDeliveries } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
 import type { Delivery } from './deliver.js';
 
@@ -11,7 +11,7 @@ export interface DispatchSummary {
   /** Sent now or before (inline), or put on the deliver queue (BullMQ). */
   dispatched: number;
   /** Exhausted their attempts (inline only: on BullMQ they fail later, as jobs). */
-  failed: Array<{ id: string; channel: string; error: string }>;
+  failed: Array<{ id: string; channel: string; destination: string; error: string }>;
 }
 
 export interface AfterPublishOutcome {
@@ -38,12 +38,9 @@ export const AFTER_PUBLISH: ReadonlyArray<{ name: string; run: Step }> = [
     name: 'alerts',
     run: async (ctx, state) => {
       const evaluated = await evaluateAlerts(ctx, { as_of: state.asOf });
-      const channels = alertChannels(ctx);
       state.outcome.evaluations = evaluated.evaluations.length;
       state.outcome.notifications = evaluated.notifications.length;
-      state.deliveries = evaluated.notifications.flatMap((notification) =>
-        channels.map((channel) => ({ notification, channel })),
-      );
+      state.deliveries = planDeliveries(ctx, evaluated.notifications);
     },
   },
   {

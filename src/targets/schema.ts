@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recipientsSchema } from '../alerts/recipients.js';
 import { INDICATORS } from '../indicators/units.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd');
@@ -28,6 +29,8 @@ export const targetSchema = z
     points: z.array(point).min(1),
     tolerance_pct: z.number().min(0).max(100).default(2),
     critical_pct: z.number().min(0).max(100).default(15),
+    /** Who hears about this target; the alerts' default `recipients` when absent. */
+    notify: recipientsSchema.optional(),
   })
   .superRefine((t, ctx) => {
     if ((t.indicator === undefined) === (t.metric === undefined))

@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
-import {
-  alertChannels,
-  deliverNotification,
-  evaluateTargets,
-  type Notification,
-} from '../../alerts/index.js';
+import { evaluateTargets } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { readLatest } from '../../snapshot/catalog.js';
 import { parseAsOf } from '../../time/asOf.js';
+import { registerAlertsTestCommand, registerSilenceCommands } from './silence.js';
 
 const pad = (v: string, n: number) => (v.length >= n ? v : v + ' '.repeat(n - v.length));
 const fmt = (v: number | null | undefined) =>
@@ -56,34 +52,6 @@ export function registerAlertsCommands(program: Command): void {
         await ctx.store.close();
       }
     });
-  alerts
-    .command('test')
-    .description('send one test notification through every channel')
-    .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
-    .option('--store <url>', 'object store (default $DTE_STORE or the config)')
-    .action(async (options: { config?: string; store?: string }) => {
-      const loaded = loadConfig(options.config);
-      if (options.store) loaded.config.store = options.store;
-      const ctx = await createContext(loaded);
-      try {
-        const now = new Date().toISOString();
-        const notification: Notification = {
-          id: `test-${now.replace(/[^0-9]/g, '')}`,
-          key: 'test',
-          kind: 'behind',
-          event: 'firing',
-          state: 'test',
-          as_of: now.slice(0, 10),
-          text: '[Thử nghiệm] Kênh cảnh báo của dte-pipeline hoạt động. / [Test] dte-pipeline alert channel works.',
-          link: null,
-          evaluation: {},
-        };
-        for (const channel of alertChannels(ctx)) {
-          await deliverNotification(ctx, { notification, channel });
-          process.stdout.write(`sent a test notification through ${channel}\n`);
-        }
-      } finally {
-        await ctx.store.close();
-      }
-    });
+  registerAlertsTestCommand(alerts);
+  registerSilenceCommands(alerts);
 }
