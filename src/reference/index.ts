@@ -1,2 +1,4 @@
-export { nameKey } from './names.js';
+export * from './communes.js';
+export { ReferenceDataError } from './errors.js';
+export { looseKey, nameKey, tonedKey } from './names.js';
 export * from './provinces.js';
