@@ -11,6 +11,7 @@ export const FIELDS = [
   'legal_form',
   'charter_capital_vnd',
   'updated_at',
+  'address',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -36,6 +37,13 @@ const VN_HEADERS: Record<Field, string> = {
   legal_form: 'Loại hình doanh nghiệp',
   charter_capital_vnd: 'Vốn điều lệ (VNĐ)',
   updated_at: 'Ngày cập nhật',
+  address: 'Địa chỉ trụ sở',
+};
+
+/** Other headers registries write for a field (`spec/input.md`). */
+const VN_ALIASES: Partial<Record<string, Field>> = {
+  'Địa chỉ trụ sở chính': 'address',
+  'Địa chỉ': 'address',
 };
 
 /** Headers are matched after NFC, trimming and case folding. */
@@ -59,7 +67,8 @@ export interface ColumnMap {
 export function mapColumns(header: string[], vietnamese: boolean): ColumnMap {
   const byKey = new Map<string, Field>();
   for (const field of FIELDS) byKey.set(headerKey(vietnamese ? VN_HEADERS[field] : field), field);
-  if (!vietnamese) for (const [alias, field] of Object.entries(CANONICAL_ALIASES)) byKey.set(alias, field!);
+  const aliases = vietnamese ? VN_ALIASES : CANONICAL_ALIASES;
+  for (const [alias, field] of Object.entries(aliases)) byKey.set(headerKey(alias), field!);
   const index = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<Field, number>;
   header.forEach((cell, i) => {
     const field = byKey.get(headerKey(cell.replace(/^\uFEFF/, '')));

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { IngestedRecord } from '../domain/record.js';
-import type { RejectedRow } from '../domain/rejects.js';
+import type { RejectedRow, WarnedRow } from '../domain/rejects.js';
 import type { ParseOptions } from './options.js';
 import { readRecordBatches } from './records.js';
 import { createRowCaches, type RowContext } from './validate.js';
@@ -16,6 +16,7 @@ export { type RowOutput, validateRecords } from './validateRecords.js';
 export interface RowSink {
   accept(record: IngestedRecord): void;
   reject(row: RejectedRow): void;
+  warn?(row: WarnedRow): void;
   drain(): Promise<void>;
 }
 
@@ -23,6 +24,8 @@ export interface ParseSummary {
   rowsRead: number;
   accepted: number;
   rejected: number;
+  /** Accepted rows also listed as warnings (`address_conflict`). */
+  warnings: number;
 }
 
 /** The context rows of one feed are validated in; its caches live as long as the parse. */
@@ -34,7 +37,7 @@ export function rowContext(options: ParseOptions): RowContext {
     industryCodes: options.industryCodes,
     industry: options.industry,
     defaultProvince: options.defaultProvince,
-    caches: createRowCaches(options.format === 'vn-dkkd-csv'),
+    caches: createRowCaches(options.format === 'vn-dkkd-csv', options.asOf),
   };
 }
 
@@ -45,7 +48,7 @@ export async function parseFeed(
   sink: RowSink,
 ): Promise<ParseSummary> {
   const ctx = rowContext(options);
-  const summary: ParseSummary = { rowsRead: 0, accepted: 0, rejected: 0 };
+  const summary: ParseSummary = { rowsRead: 0, accepted: 0, rejected: 0, warnings: 0 };
   const out = {
     accept(record: IngestedRecord) {
       summary.rowsRead++;
@@ -56,6 +59,10 @@ export async function parseFeed(
       summary.rowsRead++;
       summary.rejected++;
       sink.reject(row);
+    },
+    warn(row: WarnedRow) {
+      summary.warnings++;
+      sink.warn?.(row);
     },
   };
   for await (const batch of readRecordBatches(input, options)) {
