@@ -1,6 +1,6 @@
 import type { Config } from '../src/config/schema.js';
-import { selectFeeds } from '../src/pipeline/selectFeeds.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
+import { selectFeeds } from '../src/stages/selectFeeds.js';
 import { ingestFlow } from './flows.js';
 
 export interface EnqueueResult {

@@ -1,6 +1,6 @@
 import type { FlowJob } from 'bullmq';
 import type { Config } from '../src/config/schema.js';
-import type { RunPlan } from '../src/pipeline/results.js';
+import type { RunPlan } from '../src/stages/results.js';
 import { jobIds } from './ids.js';
 import { childOptions, jobOptions } from './options.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runPlanSchema } from '../src/pipeline/results.js';
+import { runPlanSchema } from '../src/stages/results.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
 const feedIds = z.array(z.string().min(1)).min(1);

@@ -14,9 +14,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { readEnv } from '../src/config/env.js';
-import { writeExport } from '../src/generator/index.js';
-import { packageRoot } from '../src/pipeline/packageRoot.js';
-import { threadCount } from '../src/threads/spec.js';
+import { packageRoot } from '../src/package/packageRoot.js';
+import { threadCount } from '../src/stages/threads/spec.js';
+import { writeExport } from '../tools/generator/index.js';
 
 const root = packageRoot();
 const work = path.join(root, '.bench');

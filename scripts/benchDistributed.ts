@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { enqueueRuns } from '../jobs/enqueue.js';
 import { loadConfig } from '../src/config/load.js';
-import { packageRoot } from '../src/pipeline/packageRoot.js';
+import { packageRoot } from '../src/package/packageRoot.js';
 import { QueueRuntime } from '../src/queue/runtime.js';
 import { readLatest } from '../src/snapshot/catalog.js';
 import { LocalStore } from '../src/store/localStore.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { readEnv } from '../src/config/env.js';
 import { configSchema } from '../src/config/schema.js';
-import { codeVersion } from '../src/pipeline/codeVersion.js';
+import { codeVersion } from '../src/package/codeVersion.js';
 import { runInline } from '../src/runners/inline.js';
 import { LocalStore } from '../src/store/localStore.js';
 

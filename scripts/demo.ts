@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { provincesJsonSchema } from '../src/indicators/schema.js';
-import { packageRoot } from '../src/pipeline/packageRoot.js';
+import { packageRoot } from '../src/package/packageRoot.js';
 import { listPublished, readJsonObject } from '../src/snapshot/catalog.js';
 import { openStore } from '../src/store/openStore.js';
 

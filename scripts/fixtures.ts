@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeDemoSeries, writeExport } from '../src/generator/index.js';
-import { packageRoot } from '../src/pipeline/packageRoot.js';
+import { packageRoot } from '../src/package/packageRoot.js';
 import { parseAsOf } from '../src/time/asOf.js';
+import { writeDemoSeries, writeExport } from '../tools/generator/index.js';
 
 const { values } = parseArgs({
   options: {

@@ -14,7 +14,7 @@ import {
   loadRuleSet,
   vsic2025Decisions,
 } from '../src/classify/index.js';
-import { packageRoot } from '../src/pipeline/packageRoot.js';
+import { packageRoot } from '../src/package/packageRoot.js';
 
 const data = path.join(packageRoot(), 'src/classify/data');
 const json = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`;

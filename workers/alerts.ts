@@ -1,29 +1,15 @@
 import type { Job } from 'bullmq';
+import { queueDeliveries } from '../jobs/deliveries.js';
 import { enqueueRuns } from '../jobs/enqueue.js';
-import { jobIds } from '../jobs/ids.js';
-import { jobOptions } from '../jobs/options.js';
 import { alertsPayload } from '../jobs/payloads.js';
-import { alertChannels, evaluateAlerts } from '../src/alerts/index.js';
-import type { PipelineContext } from '../src/pipeline/context.js';
+import type { PipelineContext } from '../src/context/context.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
+import { afterPublish } from '../src/stages/afterPublish.js';
 
-/** Evaluates the targets on the published snapshot; each notification × channel is a job of its own. */
+/** The after-publish sequence of a published date; then the backfill goes on with its next date. */
 export const alertsProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
   const payload = alertsPayload.parse(job.data);
-  const evaluated = await evaluateAlerts(ctx, { as_of: payload.as_of });
-  const channels = alertChannels(ctx);
-  const deliveries = evaluated.notifications.flatMap((notification) =>
-    channels.map((channel) => ({
-      name: 'deliver',
-      data: { notification, channel },
-      opts: { ...jobOptions(ctx.config.worker), jobId: jobIds.deliver(notification.id, channel) },
-    })),
-  );
-  if (deliveries.length > 0) await runtime.queues.deliver.addBulk(deliveries);
+  const outcome = await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
-  return {
-    as_of: payload.as_of,
-    evaluations: evaluated.evaluations.length,
-    notifications: evaluated.notifications.length,
-  };
+  return outcome;
 };

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { classifyPayload } from '../jobs/payloads.js';
-import { classifyPartition } from '../src/pipeline/classify.js';
-import type { PipelineContext } from '../src/pipeline/context.js';
+import type { PipelineContext } from '../src/context/context.js';
+import { classifyPartition } from '../src/stages/classify.js';
 
 export const classifyProcessor = (ctx: PipelineContext) => (job: Job) =>
   classifyPartition(ctx, classifyPayload.parse(job.data));

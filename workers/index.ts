@@ -1,7 +1,7 @@
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { Stage } from '../jobs/names.js';
+import type { PipelineContext } from '../src/context/context.js';
 import { FileRejectedError } from '../src/domain/errors.js';
-import type { PipelineContext } from '../src/pipeline/context.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import { aggregateProcessor } from './aggregate.js';
 import { alertsProcessor } from './alerts.js';

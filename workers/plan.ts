@@ -1,11 +1,13 @@
 import type { Job } from 'bullmq';
+import { queueDeliveries } from '../jobs/deliveries.js';
 import { enqueueRuns } from '../jobs/enqueue.js';
 import { runFlow } from '../jobs/flows.js';
 import { planPayload } from '../jobs/payloads.js';
-import type { PipelineContext } from '../src/pipeline/context.js';
-import { decideRun } from '../src/pipeline/decide.js';
-import { ingestResultSchema } from '../src/pipeline/results.js';
+import type { PipelineContext } from '../src/context/context.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
+import { afterPublish } from '../src/stages/afterPublish.js';
+import { decideRun } from '../src/stages/decide.js';
+import { ingestResultSchema } from '../src/stages/results.js';
 
 /** Decides the run once every ingest is done, and puts the rest of the run on the queues. */
 export const planProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
@@ -18,7 +20,10 @@ export const planProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => as
     );
     return { action: decision.action, run_id: decision.plan.run_id, flow: added };
   }
-  // Nothing to publish for this date: the backfill goes on with the next one.
+  // Already published: its after-publish sequence runs again, as inline (idempotent on ids).
+  if (decision.action === 'already_published')
+    await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
+  // Nothing (more) to publish for this date: the backfill goes on with the next one.
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
   return { action: decision.action, run_id: decision.plan.run_id };
 };

@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { publishPayload } from '../jobs/payloads.js';
-import type { PipelineContext } from '../src/pipeline/context.js';
-import { publishRun } from '../src/pipeline/publish.js';
-import { aggregateResultSchema } from '../src/pipeline/results.js';
+import type { PipelineContext } from '../src/context/context.js';
+import { publishRun } from '../src/stages/publish.js';
+import { aggregateResultSchema } from '../src/stages/results.js';
 
 export const publishProcessor = (ctx: PipelineContext) => async (job: Job) => {
   const [aggregate, ...extra] = Object.values(await job.getChildrenValues()).map((v) =>

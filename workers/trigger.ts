@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { enqueueRuns } from '../jobs/enqueue.js';
 import { triggerPayload } from '../jobs/payloads.js';
-import type { PipelineContext } from '../src/pipeline/context.js';
+import type { PipelineContext } from '../src/context/context.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import { yesterdayInVietnam } from '../src/time/asOf.js';
 

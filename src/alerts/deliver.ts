@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
+import type { PipelineContext } from '../context/context.js';
 import { DteError } from '../domain/errors.js';
-import type { PipelineContext } from '../pipeline/context.js';
+import { alertKeys } from '../snapshot/layout.js';
 import type { Notification } from './notification.js';
 import { alertSettings, type Channel } from './settings.js';
-
-const deliveredKey = (id: string, channel: Channel) => `alerts/deliveries/${id}.${channel}.json`;
 
 /** `sha256=<hex HMAC of "<timestamp>.<body>">`: what a receiver recomputes with the shared secret. */
 export function signature(secret: string, timestamp: string, body: string): string {
@@ -20,7 +19,7 @@ export async function deliverNotification(
   payload: { notification: Notification; channel: Channel },
 ): Promise<'sent' | 'already_sent'> {
   const { notification, channel } = payload;
-  if (await ctx.store.head(deliveredKey(notification.id, channel))) return 'already_sent';
+  if (await ctx.store.head(alertKeys.delivered(notification.id, channel))) return 'already_sent';
   const settings = alertSettings(ctx.config.alerts);
   if (channel === 'log') {
     ctx.logger.warn(
@@ -81,7 +80,7 @@ export async function deliverNotification(
       });
   }
   await ctx.store.put(
-    deliveredKey(notification.id, channel),
+    alertKeys.delivered(notification.id, channel),
     `${JSON.stringify({ id: notification.id, channel, delivered: true })}\n`,
     { contentType: 'application/json' },
   );

@@ -1,4 +1,4 @@
-import type { PipelineContext } from '../pipeline/context.js';
+import type { PipelineContext } from '../context/context.js';
 import { alertSettings, type Channel, channelsOf } from './settings.js';
 
 export { deliverNotification, signature } from './deliver.js';

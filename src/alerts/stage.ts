@@ -1,5 +1,5 @@
+import type { PipelineContext } from '../context/context.js';
 import { NotFoundError } from '../domain/errors.js';
-import type { PipelineContext } from '../pipeline/context.js';
 import { listPublished, readJsonObject, readManifest } from '../snapshot/catalog.js';
 import { alertKeys } from '../snapshot/layout.js';
 import type { Manifest } from '../snapshot/manifest.js';

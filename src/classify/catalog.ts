@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { IndustryCodeResolver } from '../domain/industry.js';
 import type { IndustryCodesSetting, IndustrySystem } from '../domain/record.js';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 
 /** VSIC 2025 replaced VSIC 2018 on this day (Decision 36/2025/QĐ-TTg). */
 export const VSIC2025_FROM = '2025-11-15';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 import type { ClassList } from './catalog.js';
 
 /** The two directions of the official conversion tables (Công văn 3061/CTK-CSCL). */

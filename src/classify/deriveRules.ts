@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 import { type ConversionRow, conversionRows, conversionSource } from './conversion.js';
 import type { RuleSet } from './ruleSet.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../domain/errors.js';
 import type { IndustrySystem } from '../domain/record.js';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 
 const code = z.string().regex(/^\d{4}$/, 'a class is 4 digits, as a string');
 

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../pipeline/context.js';
+import type { ProgressEvent } from '../context/context.js';
 
 /**
  * Rows read and rows per second on one rewritten line when stderr is a terminal; nothing otherwise

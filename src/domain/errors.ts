@@ -35,3 +35,9 @@ export class UsageError extends DteError {}
 
 /** A key that is not in the object store. */
 export class NotFoundError extends DteError {}
+
+/** An export's bytes are not text in the encoding it declares (or UTF-8 without a BOM). */
+export class InvalidEncodingError extends DteError {}
+
+/** The compiled code a worker thread would run is missing or older than the source beside it. */
+export class BuildError extends DteError {}

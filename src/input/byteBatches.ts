@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
-import { DteError, FileRejectedError } from '../domain/errors.js';
+import { DteError, FileRejectedError, InvalidEncodingError } from '../domain/errors.js';
 import { CsvRecordReader, type RecordHandler } from './csvRecords.js';
 import { openExport, readFailure } from './decode.js';
 import type { ParseOptions } from './options.js';
@@ -180,7 +180,7 @@ class ByteCutter {
       at += segment.length;
     }
     this.segments = [];
-    if (!isUtf8(bytes)) throw new TypeError('invalid UTF-8');
+    if (!isUtf8(bytes)) throw new InvalidEncodingError('a batch of the export is not valid UTF-8');
     const batch: ByteBatch = {
       layout: this.layout!,
       bytes,

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { FileRejectedError } from '../domain/errors.js';
+import { FileRejectedError, InvalidEncodingError } from '../domain/errors.js';
 
 export interface FileRef {
   feedId: string;
@@ -80,7 +80,11 @@ export function readFailure(error: unknown, file: FileRef, encoding: string): un
   if (code.startsWith('Z_') || /unexpected end of file|incorrect header/i.test(String(error))) {
     return fail(`the gzip data is truncated or corrupt (${(error as Error).message})`);
   }
-  if (error instanceof TypeError) return fail(`its bytes are not valid ${encoding} text`);
+  if (
+    error instanceof InvalidEncodingError ||
+    (error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
+  )
+    return fail(`its bytes are not valid ${encoding} text`);
   return error;
 }
 

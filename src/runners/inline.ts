@@ -1,14 +1,16 @@
-import { aggregateRun } from '../pipeline/aggregate.js';
-import { classifyPartition } from '../pipeline/classify.js';
-import type { PipelineContext } from '../pipeline/context.js';
-import { decideRun } from '../pipeline/decide.js';
-import { ingestFeed } from '../pipeline/ingest.js';
-import { publishRun } from '../pipeline/publish.js';
-import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../pipeline/results.js';
-import { classifyResultSchema } from '../pipeline/results.js';
-import { selectFeeds } from '../pipeline/selectFeeds.js';
+import type { PipelineContext } from '../context/context.js';
+import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
+import { aggregateRun } from '../stages/aggregate.js';
+import { classifyPartition } from '../stages/classify.js';
+import { decideRun } from '../stages/decide.js';
+import { ingestFeed } from '../stages/ingest.js';
+import { publishRun } from '../stages/publish.js';
+import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../stages/results.js';
+import { classifyResultSchema } from '../stages/results.js';
+import { selectFeeds } from '../stages/selectFeeds.js';
+import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../stages/threads/spec.js';
 import { ThreadPool } from '../threads/pool.js';
-import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../threads/spec.js';
+import { inlineDeliveries } from './inlineDeliveries.js';
 
 export interface InlineRunOptions {
   asOf: string;
@@ -17,13 +19,14 @@ export interface InlineRunOptions {
 }
 
 export type InlineRunOutcome =
-  | { status: 'published'; plan: RunPlan; publish: PublishResult }
-  | { status: 'already_published'; plan: RunPlan }
+  | { status: 'published'; plan: RunPlan; publish: PublishResult; after_publish: AfterPublishOutcome }
+  | { status: 'already_published'; plan: RunPlan; after_publish: AfterPublishOutcome }
   | { status: 'unchanged'; plan: RunPlan; ingests: IngestResult[] };
 
 /**
  * The whole pipeline in this process, stage after stage, with the same handlers the BullMQ workers
- * call. A failing stage throws: nothing after it runs, so nothing of the run is published.
+ * call, then the same after-publish sequence. A failing stage throws: nothing after it runs, so
+ * nothing of the run is published.
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
@@ -31,12 +34,18 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
   for (const feed of feeds) ingests.push(await ingestFeed(ctx, { as_of: options.asOf, feed_id: feed.id }));
   const decision = await decideRun(ctx, options.asOf, ingests);
   const { plan } = decision;
-  if (decision.action === 'already_published') return { status: 'already_published', plan };
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
+  if (decision.action === 'already_published')
+    return {
+      status: 'already_published',
+      plan,
+      after_publish: await afterPublish(ctx, plan.as_of, inlineDeliveries),
+    };
   const classified = await classifyAll(ctx, plan);
   const aggregate = await aggregateRun(ctx, { plan }, classified);
   const publish = await publishRun(ctx, { plan }, aggregate);
-  return { status: 'published', plan, publish };
+  const after = await afterPublish(ctx, plan.as_of, inlineDeliveries);
+  return { status: 'published', plan, publish, after_publish: after };
 }
 
 /**

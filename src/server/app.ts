@@ -12,10 +12,11 @@ import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
 import { provincesJsonSchema } from '../indicators/schema.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
-import { contentType } from '../pipeline/aggregate.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { listPublished, readCurrent, readJsonObject, readLatest, readManifest } from '../snapshot/catalog.js';
+import { snapshotKeys } from '../snapshot/layout.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
+import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
 import { type Lang, renderPage } from './page.js';
@@ -79,7 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/readyz', async (_req, reply) => {
     const checks: Record<string, string> = {};
     try {
-      await deps.store.head('snapshots/latest.json');
+      await deps.store.head(snapshotKeys.latest);
       checks.store = 'ok';
     } catch (error) {
       checks.store = `error: ${(error as Error).message}`;

@@ -1,4 +1,4 @@
-/** Object keys of `spec/operations.md` ("Storage layout"), in one place. */
+/** Every object key of the store (`spec/operations.md`, "Storage layout"): built here and nowhere else. */
 export const snapshotKeys = {
   root: 'snapshots/',
   latest: 'snapshots/latest.json',
@@ -11,9 +11,16 @@ export const snapshotKeys = {
 export const rawKey = (feedId: string, asOf: string, sha256: string, ext: string) =>
   `raw/${feedId}/${asOf}/${sha256}.${ext}`;
 
+/** An HTTP feed's last `ETag`/`Last-Modified` and the raw key they answered for. */
+export const httpStateKey = (feedId: string) => `raw/${feedId}/_http_state.json`;
+
 export const alertKeys = {
   state: 'alerts/state.json',
   history: (asOf: string) => `alerts/history/${asOf}.ndjson`,
+  /** One marker per notification and channel delivered: delivery is idempotent on it. */
+  delivered: (id: string, channel: string) => `alerts/deliveries/${id}.${channel}.json`,
+  /** A delivery that exhausted its attempts, kept for ops whichever runner made it. */
+  failed: (id: string, channel: string) => `alerts/failed/${id}.${channel}.json`,
 };
 
 /** Names of the data files inside a snapshot folder (`spec/indicators.md`). */
@@ -23,7 +30,24 @@ export const snapshotFiles = {
   legacyCsv: 'legacy_provinces.csv',
   legacyJson: 'legacy_provinces.json',
   dteEnterprises: 'dte_enterprises.csv',
-  enterprisesPart: (partition: number) => `enterprises/part-${String(partition).padStart(2, '0')}.ndjson.gz`,
+  enterprisesPart: (partition: number) => `enterprises/part-${pad(partition)}.ndjson.gz`,
   rejects: (feedId: string) => `rejects/${feedId}.csv`,
   manifest: 'manifest.json',
 };
+
+/** Keys of the intermediate objects a run writes under `work/` (removed once the run is published). */
+export const workKeys = {
+  ingestPrefix: (feedId: string, asOf: string, stagingId: string) =>
+    `work/ingest/${feedId}/${asOf}/${stagingId}/`,
+  stagedPartition: (prefix: string, partition: number) => `${prefix}part-${pad(partition)}.ndjson`,
+  /** The staged rows' keys for deduplication (`rowKeys.ts`), beside their partition. */
+  stagedKeys: (prefix: string, partition: number) => `${prefix}keys-${pad(partition)}.bin`,
+  stagedRejects: (prefix: string) => `${prefix}rejects.csv`,
+  runPrefix: (runId: string) => `work/runs/${runId}/`,
+  counts: (runId: string, partition: number) => `work/runs/${runId}/counts/part-${pad(partition)}.json`,
+  dteLines: (runId: string, partition: number) => `work/runs/${runId}/dte/part-${pad(partition)}.csv`,
+};
+
+function pad(partition: number): string {
+  return String(partition).padStart(2, '0');
+}

@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { DteError, NotFoundError } from '../domain/errors.js';
-import { rawKey } from '../snapshot/layout.js';
+import { withRetries } from '../retry/backoffs.js';
+import { httpStateKey, rawKey } from '../snapshot/layout.js';
 import { readAll } from '../store/bodies.js';
 import { extensionOf } from './archive.js';
 import type { httpSourceSchema } from './schema.js';
@@ -23,12 +24,10 @@ const stateSchema = z.object({
 });
 type HttpState = z.infer<typeof stateSchema>;
 
-const stateKey = (feedId: string) => `raw/${feedId}/_http_state.json`;
-
 async function readState(ctx: FetchContext, url: string): Promise<HttpState | null> {
   try {
     const state = stateSchema.parse(
-      JSON.parse((await readAll(await ctx.store.get(stateKey(ctx.feedId)))).toString('utf8')),
+      JSON.parse((await readAll(await ctx.store.get(httpStateKey(ctx.feedId)))).toString('utf8')),
     );
     return state.url === url ? state : null;
   } catch (error) {
@@ -50,36 +49,38 @@ async function request(source: HttpSource, state: HttpState | null, ctx: FetchCo
   if (state?.etag) headers['if-none-match'] = state.etag;
   if (state?.last_modified) headers['if-modified-since'] = state.last_modified;
   const where = { feed: ctx.feedId, source: describeUrl(source.url) };
-  let lastError: unknown;
-  for (let attempt = 0; attempt <= source.retries; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, source.backoff_ms * 2 ** (attempt - 1)));
-    try {
-      const res = await fetch(source.url, { headers, signal: AbortSignal.timeout(source.timeout_ms) });
-      if (res.status >= 500) throw new Retryable(`HTTP ${res.status}`);
-      if (res.status !== 200 && res.status !== 304)
-        throw new DteError(`HTTP ${res.status} from ${describeUrl(source.url)}`, {
-          ...where,
-          status: res.status,
-        });
-      return res;
-    } catch (error) {
-      if (error instanceof DteError) throw error;
-      lastError = error;
-      ctx.logger.warn(
-        { ...where, attempt: attempt + 1, err: (error as Error).message },
-        'fetch failed, retrying',
-      );
-    }
+  const once = async () => {
+    const res = await fetch(source.url, { headers, signal: AbortSignal.timeout(source.timeout_ms) });
+    if (res.status >= 500) throw new Retryable(`HTTP ${res.status}`);
+    if (res.status !== 200 && res.status !== 304)
+      throw new DteError(`HTTP ${res.status} from ${describeUrl(source.url)}`, {
+        ...where,
+        status: res.status,
+      });
+    return res;
+  };
+  try {
+    return await withRetries(
+      once,
+      { attempts: source.retries + 1, baseMs: source.backoff_ms },
+      {
+        retryable: (error) => !(error instanceof DteError),
+        onRetry: (error, attempt) =>
+          ctx.logger.warn({ ...where, attempt, err: (error as Error).message }, 'fetch failed, retrying'),
+      },
+    );
+  } catch (error) {
+    if (error instanceof DteError) throw error;
+    const cause =
+      (error as Error)?.name === 'TimeoutError'
+        ? `no complete answer within ${source.timeout_ms} ms`
+        : (error as Error)?.message;
+    throw new DteError(
+      `cannot fetch ${describeUrl(source.url)} after ${source.retries + 1} attempts: ${cause}`,
+      where,
+      { cause: error },
+    );
   }
-  const timedOut = (lastError as Error)?.name === 'TimeoutError';
-  const cause = timedOut
-    ? `no complete answer within ${source.timeout_ms} ms`
-    : (lastError as Error)?.message;
-  throw new DteError(
-    `cannot fetch ${describeUrl(source.url)} after ${source.retries + 1} attempts: ${cause}`,
-    where,
-    { cause: lastError },
-  );
 }
 
 /**
@@ -128,7 +129,7 @@ export async function fetchHttp(source: HttpSource, ctx: FetchContext): Promise<
       bytes: spooled.bytes,
       file_name: fileName,
     };
-    await ctx.store.put(stateKey(ctx.feedId), JSON.stringify(next), { contentType: 'application/json' });
+    await ctx.store.put(httpStateKey(ctx.feedId), JSON.stringify(next), { contentType: 'application/json' });
     // A server without conditional GET still tells us nothing new when the bytes are the same.
     const status = state?.sha256 === spooled.sha256 ? 'unchanged' : 'fetched';
     return { status, rawKey: key, sha256: spooled.sha256, bytes: spooled.bytes, fileName, source: shown };

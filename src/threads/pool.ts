@@ -1,19 +1,10 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { DteError, type ErrorContext } from '../domain/errors.js';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { entryFile, type ThreadEntry } from './entry.js';
 import { threadReply } from './messages.js';
 
-/** The thread entries, compiled: `src/threads/<name>.ts` runs from `dist/`. */
-export type ThreadEntry = 'classifyThread' | 'ingestThread';
-
-/**
- * Bounded heaps: left to itself V8 lets each thread's heap grow lazily, which doubled peak RSS.
- * Validation makes many short-lived strings: a 48 MB young generation instead of 16 MB cut its CPU
- * time by a quarter, and 32 MB did as well over a whole run; classify gains nothing from it.
- */
+/** Bounded heaps: left to itself V8 grows each thread's heap lazily, which doubled peak RSS. */
 const THREAD_HEAP: Record<ThreadEntry, { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number }> =
   {
     classifyThread: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
@@ -21,20 +12,12 @@ const THREAD_HEAP: Record<ThreadEntry, { maxYoungGenerationSizeMb: number; maxOl
   };
 
 /**
- * Where a thread's old generation starts (V8's `--initial-old-space-size`). V8 starts a full marking
- * once the objects and buffers allocated since the last one come within a young generation of the
- * old generation's limit, and it sets that limit from the live heap, which is only 10-15 MB in
- * these threads. Each thread passes hundreds of megabytes of buffers through, so the marking ran
- * again every few batches: 9-11 full collections in each thread of a 1M run. Starting at 48 MB:
- * 2-3, for some 10 MB more peak RSS (a larger start saves one more and costs 30 MB more).
+ * Where a thread's old generation starts: V8 sizes it from the threads' small live heap and would
+ * re-run full markings every few batches of the buffers they pass through (docs/performance.md).
  */
 const INITIAL_OLD_GENERATION_MB = 48;
 
-/**
- * V8 reads the setting when an isolate is made, and offers no per-thread form of it (Node's
- * `resourceLimits` has none), so it is set for the process before the first thread starts; the
- * main thread's heap, already made, is not affected.
- */
+/** V8 reads this when an isolate is made and has no per-thread form, so it is set process-wide. */
 function setThreadHeapStart(): void {
   setFlagsFromString(`--initial-old-space-size=${INITIAL_OLD_GENERATION_MB}`);
 }
@@ -48,12 +31,6 @@ interface Queued {
   payload: unknown;
   transfer: ArrayBuffer[];
   pending: Pending;
-}
-
-/** The compiled entry; absent when the code runs from source without a build. */
-function entryFile(entry: ThreadEntry): string | null {
-  const file = path.join(packageRoot(), `dist/src/threads/${entry}.js`);
-  return existsSync(file) ? file : null;
 }
 
 /**
@@ -70,11 +47,10 @@ export class ThreadPool {
   private failure: Error | null = null;
   private closing = false;
 
-  /** A pool of `size` threads, or null when one thread would do or the entry is not built. */
+  /** A pool of `size` threads, or null when one thread would do; a missing or stale build throws. */
   static open(entry: ThreadEntry, workerData: unknown, size: number): ThreadPool | null {
-    const file = entryFile(entry);
-    if (!file || size < 2) return null;
-    return new ThreadPool(entry, file, workerData, size);
+    if (size < 2) return null;
+    return new ThreadPool(entry, entryFile(entry), workerData, size);
   }
 
   private constructor(entry: ThreadEntry, file: string, workerData: unknown, size: number) {

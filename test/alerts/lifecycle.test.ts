@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { evaluateAlerts } from '../../src/alerts/index.js';
 import { configSchema } from '../../src/config/schema.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { readAll } from '../../src/store/bodies.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import { publishFake, writeFlatTarget } from '../support/fakeSnapshot.js';

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
-import { runAlertsInline } from '../../src/runners/inlineAlerts.js';
+import type { PipelineContext } from '../../src/context/context.js';
+import { inlineDeliveries } from '../../src/runners/inlineDeliveries.js';
+import { afterPublish } from '../../src/stages/afterPublish.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import { publishFake, writeFlatTarget } from '../support/fakeSnapshot.js';
 import { tempDir } from '../support/pipelineContext.js';
@@ -82,11 +83,11 @@ describe('webhook delivery', () => {
     servers.push(r.server);
     const ctx = await contextFor(r.url);
     await publishFake(ctx.store, '2025-01-31', 100);
-    await runAlertsInline(ctx, '2025-01-31');
+    await afterPublish(ctx, '2025-01-31', inlineDeliveries);
     await publishFake(ctx.store, '2025-02-28', 80);
-    const outcome = await runAlertsInline(ctx, '2025-02-28');
+    const outcome = await afterPublish(ctx, '2025-02-28', inlineDeliveries);
     expect(outcome.notifications).toBeGreaterThan(0);
-    expect(outcome.failed).toEqual([]);
+    expect(outcome.deliveries.failed).toEqual([]);
     expect(r.badSignatures).toBe(0);
     const ids = r.accepted.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -96,7 +97,7 @@ describe('webhook delivery', () => {
     expect(first.text).toMatch(/Thanh Hóa/);
     expect(first.evaluation).toMatchObject({ target_id: 'flat-100', actual: 80, expected: 100 });
     // Evaluating and delivering the same snapshot again sends nothing.
-    await runAlertsInline(ctx, '2025-02-28');
+    await afterPublish(ctx, '2025-02-28', inlineDeliveries);
     expect(r.accepted.map((a) => a.id)).toEqual(ids);
   });
 
@@ -105,12 +106,14 @@ describe('webhook delivery', () => {
     servers.push(r.server);
     const ctx = await contextFor(r.url);
     await publishFake(ctx.store, '2025-01-31', 100);
-    await runAlertsInline(ctx, '2025-01-31');
+    await afterPublish(ctx, '2025-01-31', inlineDeliveries);
     await publishFake(ctx.store, '2025-02-28', 80);
-    const outcome = await runAlertsInline(ctx, '2025-02-28');
-    expect(outcome.failed.length).toBe(outcome.notifications);
-    expect(outcome.failed.every((f) => f.channel === 'webhook' && /503/.test(f.error))).toBe(true);
+    const outcome = await afterPublish(ctx, '2025-02-28', inlineDeliveries);
+    expect(outcome.deliveries.failed.length).toBe(outcome.notifications);
+    expect(outcome.deliveries.failed.every((f) => f.channel === 'webhook' && /503/.test(f.error))).toBe(true);
     expect(r.attempts).toBe(4 * outcome.notifications);
-    expect(await ctx.store.head(`alerts/failed/${outcome.failed[0]!.id}.webhook.json`)).not.toBeNull();
+    expect(
+      await ctx.store.head(`alerts/failed/${outcome.deliveries.failed[0]!.id}.webhook.json`),
+    ).not.toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import {
   derivedClassList,
   loadRuleSet,
 } from '../../src/classify/index.js';
-import { to2025 } from '../../src/generator/codes.js';
+import { to2025 } from '../../tools/generator/codes.js';
 
 const source = conversionSource();
 const stated = {

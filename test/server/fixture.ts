@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { evaluateTargets } from '../../src/alerts/index.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { runInline } from '../../src/runners/inline.js';
 import { writeFlatTarget } from '../support/fakeSnapshot.js';
 import { tempDir, testContext } from '../support/pipelineContext.js';

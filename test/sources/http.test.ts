@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { runInline } from '../../src/runners/inline.js';
 import { listPublished, readLatest } from '../../src/snapshot/catalog.js';
 import { testContext } from '../support/pipelineContext.js';

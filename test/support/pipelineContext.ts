@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { configSchema, type FeedConfig } from '../../src/config/schema.js';
-import { codeVersion } from '../../src/pipeline/codeVersion.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
+import { codeVersion } from '../../src/package/codeVersion.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import type { ObjectStore } from '../../src/store/objectStore.js';
 

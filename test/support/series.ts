@@ -3,11 +3,11 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config/load.js';
-import { writeExport } from '../../src/generator/index.js';
-import { codeVersion } from '../../src/pipeline/codeVersion.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
+import type { PipelineContext } from '../../src/context/context.js';
+import { codeVersion } from '../../src/package/codeVersion.js';
 import { listPublished, readManifest } from '../../src/snapshot/catalog.js';
 import { openStore } from '../../src/store/openStore.js';
+import { writeExport } from '../../tools/generator/index.js';
 
 export interface Series {
   dir: string;

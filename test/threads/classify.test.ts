@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DteError } from '../../src/domain/errors.js';
-import { classifyPartition } from '../../src/pipeline/classify.js';
-import { decideRun } from '../../src/pipeline/decide.js';
-import { ingestFeed } from '../../src/pipeline/ingest.js';
-import { classifyResultSchema, type RunPlan } from '../../src/pipeline/results.js';
-import { ROW_KEY_BYTES } from '../../src/pipeline/rowKeys.js';
-import { workKeys } from '../../src/pipeline/stageKeys.js';
+import { workKeys } from '../../src/snapshot/layout.js';
+import { classifyPartition } from '../../src/stages/classify.js';
+import { decideRun } from '../../src/stages/decide.js';
+import { ingestFeed } from '../../src/stages/ingest.js';
+import { classifyResultSchema, type RunPlan } from '../../src/stages/results.js';
+import { threadSpecOf } from '../../src/stages/threads/spec.js';
+import { ROW_KEY_BYTES } from '../../src/staging/rowKeys.js';
 import type { LocalStore } from '../../src/store/localStore.js';
 import { S3Store } from '../../src/store/s3Store.js';
 import { ThreadPool } from '../../src/threads/pool.js';
-import { threadSpecOf } from '../../src/threads/spec.js';
 import { testContext } from '../support/pipelineContext.js';
 
 const demo = path.resolve('fixtures/demo/national-2026-03-31.csv.gz');
@@ -24,8 +24,7 @@ async function planned(): Promise<{ ctx: Awaited<ReturnType<typeof testContext>>
 
 function openPool(ctx: Awaited<ReturnType<typeof testContext>>): ThreadPool {
   const pool = ThreadPool.open('classifyThread', threadSpecOf(ctx), 2);
-  if (!pool)
-    throw new Error('no classify threads: dist/src/threads/classifyThread.js is missing (npm run build)');
+  if (!pool) throw new Error('a pool of two threads was not opened');
   return pool;
 }
 

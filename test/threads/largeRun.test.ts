@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeExport } from '../../src/generator/index.js';
-import type { PipelineContext } from '../../src/pipeline/context.js';
-import { ingestFeed } from '../../src/pipeline/ingest.js';
-import { workKeys } from '../../src/pipeline/stageKeys.js';
+import type { PipelineContext } from '../../src/context/context.js';
 import { runInline } from '../../src/runners/inline.js';
+import { workKeys } from '../../src/snapshot/layout.js';
+import { ingestFeed } from '../../src/stages/ingest.js';
+import { THREADS_FROM_BYTES } from '../../src/stages/threads/spec.js';
 import { readAll } from '../../src/store/bodies.js';
-import { THREADS_FROM_BYTES } from '../../src/threads/spec.js';
+import { writeExport } from '../../tools/generator/index.js';
 import { tempDir, testContext } from '../support/pipelineContext.js';
 
 // Above the 50,000 rows after which ingest hands batches to threads, with the generator's dirty rows.

@@ -6,8 +6,8 @@ import {
   type Notification,
 } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
+import { createContext } from '../../context/createContext.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { createContext } from '../../pipeline/createContext.js';
 import { readLatest } from '../../snapshot/catalog.js';
 import { parseAsOf } from '../../time/asOf.js';
 

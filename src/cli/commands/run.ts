@@ -2,10 +2,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { type LoadedConfig, loadConfig } from '../../config/load.js';
 import { FEED_FORMATS, type FeedConfig, feedSchema } from '../../config/schema.js';
+import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
-import { createContext } from '../../pipeline/createContext.js';
 import { type InlineRunOutcome, runInline } from '../../runners/inline.js';
-import { runAlertsInline } from '../../runners/inlineAlerts.js';
 import { parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
 import { endProgress, terminalProgress } from '../progress.js';
 
@@ -52,11 +51,8 @@ export function registerRunCommand(program: Command): void {
       try {
         const outcome = await runInline(ctx, { asOf, feeds: options.feed });
         endProgress();
-        const alerts = outcome.status === 'unchanged' ? null : await runAlertsInline(ctx, asOf);
         process.stdout.write(
-          options.json
-            ? `${JSON.stringify({ ...outcome, alerts }, null, 2)}\n`
-            : describeOutcome(outcome, ctx.store.url),
+          options.json ? `${JSON.stringify(outcome, null, 2)}\n` : describeOutcome(outcome, ctx.store.url),
         );
       } finally {
         endProgress();

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { evaluateTargets } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
+import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
-import { createContext } from '../../pipeline/createContext.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 import { buildServer } from '../../server/app.js';
 

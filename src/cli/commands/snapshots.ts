@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { DteError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { listPublished, readCurrent, readManifest } from '../../snapshot/catalog.js';
+import { snapshotKeys } from '../../snapshot/layout.js';
 import type { Manifest } from '../../snapshot/manifest.js';
 import { HashingCounter } from '../../store/bodies.js';
 import type { ObjectStore } from '../../store/objectStore.js';
@@ -101,7 +102,7 @@ export function registerSnapshotsCommands(program: Command): void {
         await mkdir(path.dirname(path.resolve(target)), { recursive: true });
         const counter = new HashingCounter();
         await pipeline(
-          await store.get(`snapshots/${manifest.as_of}/${manifest.run_id}/${file}`),
+          await store.get(snapshotKeys.file(manifest.as_of, manifest.run_id, file)),
           counter,
           createWriteStream(target),
         );
@@ -127,7 +128,7 @@ export function registerSnapshotsCommands(program: Command): void {
       await withStore(options, async (store) => {
         const manifest = await manifestOf(store, date);
         outputOf(manifest, file);
-        const url = await store.presignGet(`snapshots/${manifest.as_of}/${manifest.run_id}/${file}`, expires);
+        const url = await store.presignGet(snapshotKeys.file(manifest.as_of, manifest.run_id, file), expires);
         if (!url)
           throw new UsageError(`the store ${store.url} has no presigned URLs; use 'dte snapshots get'`);
         process.stdout.write(`${url}\n`);

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { startWorkers, stopWorkers } from '../../../workers/index.js';
 import { loadConfig } from '../../config/load.js';
+import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { recordJob } from '../../metrics/record.js';
-import { createContext } from '../../pipeline/createContext.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 
 export function registerWorkerCommand(program: Command): void {

@@ -1,0 +1,112 @@
+import { PassThrough, type Readable } from 'node:stream';
+import type { PipelineContext } from '../context/context.js';
+import { CSV_BOM, rejectLine, rejectsHeader } from '../csv/index.js';
+import { type ParseOptions, readExportBatches } from '../input/index.js';
+import { workKeys } from '../snapshot/layout.js';
+import { PartitionWriter } from '../staging/partitionWriter.js';
+import type { StagedBatch } from '../staging/stageBatch.js';
+import type { BatchStager } from './batchStager.js';
+
+/**
+ * Reads the export's batches and stages them, several in flight when threads validate them, each
+ * applied in the order it was read: the staged files are the same bytes with or without threads.
+ * Returns the rows read, counted here from the records handed out, so that the caller can check
+ * them against the outcomes the sink received.
+ */
+export async function stageExport(
+  input: Readable,
+  options: ParseOptions,
+  stager: BatchStager,
+  sink: StagingSink,
+): Promise<number> {
+  let rowsRead = 0;
+  const inFlight: Array<Promise<StagedBatch>> = [];
+  const applyOldest = async () => {
+    sink.apply(await inFlight.shift()!);
+    await sink.drain();
+  };
+  try {
+    for await (const batch of readExportBatches(input, options, stager.takesBytes)) {
+      const rows = 'bytes' in batch ? batch.bytes.records : batch.records.texts.length;
+      rowsRead += rows;
+      inFlight.push(stager.stage(batch, rows));
+      while (inFlight.length >= stager.depth) await applyOldest();
+    }
+    while (inFlight.length > 0) await applyOldest();
+  } finally {
+    for (const pending of inFlight) pending.catch(() => undefined);
+  }
+  return rowsRead;
+}
+
+/** Where staged batches go: validated rows to their partition, rejected rows to the feed's rejects file. */
+export class StagingSink {
+  accepted = 0;
+  rejected = 0;
+  private readonly partitions: PartitionWriter;
+  private readonly keys: PartitionWriter;
+  private readonly rejects = new PassThrough();
+  private readonly rejectsUpload: Promise<unknown>;
+  private readonly bySystem = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: PipelineContext,
+    prefix: string,
+    partitionCount: number,
+    private readonly feedId: string,
+  ) {
+    this.partitions = new PartitionWriter(
+      ctx.store,
+      (p) => workKeys.stagedPartition(prefix, p),
+      partitionCount,
+    );
+    this.keys = new PartitionWriter(ctx.store, (p) => workKeys.stagedKeys(prefix, p), partitionCount, {
+      contentType: 'application/octet-stream',
+    });
+    this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, {
+      contentType: 'text/csv',
+    });
+    this.rejects.write(CSV_BOM + rejectsHeader());
+  }
+
+  /** A batch's staged lines to their partitions and its rejects to the rejects file. */
+  apply(batch: StagedBatch): void {
+    const before = this.accepted + this.rejected;
+    this.accepted += batch.accepted;
+    this.rejected += batch.rejects.length;
+    for (const [system, n] of Object.entries(batch.systems)) {
+      this.bySystem.set(system, (this.bySystem.get(system) ?? 0) + n);
+    }
+    batch.parts.forEach((bytes, partition) => {
+      if (bytes) this.partitions.writeBytes(partition, bytes);
+    });
+    batch.keys.forEach((bytes, partition) => {
+      if (bytes) this.keys.writeBytes(partition, bytes);
+    });
+    for (const row of batch.rejects) this.rejects.write(rejectLine(row));
+    const rows = this.accepted + this.rejected;
+    if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(rows / 50_000))
+      this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows });
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all([this.partitions.drain(), this.keys.drain()]);
+  }
+
+  systems(): Record<string, number> {
+    return Object.fromEntries([...this.bySystem.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  async close(): Promise<void> {
+    this.rejects.end();
+    await Promise.all([this.partitions.close(), this.keys.close(), this.rejectsUpload]);
+    this.ctx.onProgress?.({ stage: 'ingest', feed: this.feedId, rows: this.accepted + this.rejected });
+  }
+
+  destroy(): void {
+    this.partitions.destroy();
+    this.keys.destroy();
+    this.rejectsUpload.catch(() => undefined);
+    this.rejects.destroy();
+  }
+}

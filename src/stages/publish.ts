@@ -1,0 +1,129 @@
+import type { PipelineContext } from '../context/context.js';
+import { DteError } from '../domain/errors.js';
+import { readLatest } from '../snapshot/catalog.js';
+import { snapshotKeys, workKeys } from '../snapshot/layout.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest, type SnapshotPointer } from '../snapshot/manifest.js';
+import type { AggregateResult, PublishResult, RunPlan } from './results.js';
+
+export interface PublishPayload {
+  plan: RunPlan;
+}
+
+/**
+ * Checks that every row is accounted for, then writes the manifest (which makes the snapshot exist),
+ * `current.json` of its date and, when it is the newest date, `latest.json`, in that order.
+ */
+export async function publishRun(
+  ctx: PipelineContext,
+  payload: PublishPayload,
+  aggregate: AggregateResult,
+): Promise<PublishResult> {
+  const { plan } = payload;
+  const inputs = plan.feeds.map((feed) => {
+    const duplicates = aggregate.duplicates[feed.feed_id] ?? 0;
+    return {
+      feed_id: feed.feed_id,
+      format: feed.format,
+      source: feed.source,
+      raw_key: feed.raw_key,
+      bytes: feed.bytes,
+      sha256: feed.sha256,
+      fetch_status: feed.fetch_status,
+      rows_read: feed.rows_read,
+      accepted: feed.valid - duplicates,
+      rejected: feed.rejected,
+      duplicates,
+      industry_code_systems: feed.industry_code_systems,
+    };
+  });
+  reconcile(plan, inputs, aggregate);
+  const manifest: Manifest = {
+    schema_version: MANIFEST_SCHEMA_VERSION,
+    as_of: plan.as_of,
+    run_id: plan.run_id,
+    rule_set_id: plan.rule_set_id,
+    code_version: plan.code_version,
+    partitions: plan.partitions,
+    previous: plan.previous ? { as_of: plan.previous.as_of, run_id: plan.previous.run_id } : null,
+    inputs,
+    outputs: aggregate.outputs,
+    created_at: new Date().toISOString(),
+  };
+  const manifestKey = snapshotKeys.manifest(plan.as_of, plan.run_id);
+  await ctx.store.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
+  const pointer: SnapshotPointer = {
+    as_of: plan.as_of,
+    run_id: plan.run_id,
+    prefix: snapshotKeys.prefix(plan.as_of, plan.run_id),
+  };
+  await ctx.store.put(snapshotKeys.current(plan.as_of), `${JSON.stringify(pointer, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
+  const latest = await readLatest(ctx.store);
+  const becameLatest = !latest || latest.as_of <= plan.as_of;
+  if (becameLatest)
+    await ctx.store.put(snapshotKeys.latest, `${JSON.stringify(pointer, null, 2)}\n`, {
+      contentType: 'application/json',
+    });
+  await removeWork(ctx, plan);
+  ctx.logger.info(
+    {
+      stage: 'publish',
+      asOf: plan.as_of,
+      runId: plan.run_id,
+      outputs: aggregate.outputs.length,
+      becameLatest,
+    },
+    'snapshot published',
+  );
+  return {
+    as_of: plan.as_of,
+    run_id: plan.run_id,
+    prefix: pointer.prefix,
+    manifest_key: manifestKey,
+    became_latest: becameLatest,
+  };
+}
+
+/** `rows_read = accepted + rejected + duplicates` per feed, and the partitions hold exactly the accepted rows. */
+function reconcile(plan: RunPlan, inputs: Manifest['inputs'], aggregate: AggregateResult): void {
+  for (const input of inputs) {
+    if (input.rows_read !== input.accepted + input.rejected + input.duplicates || input.accepted < 0) {
+      throw new DteError('rows do not reconcile: rows_read != accepted + rejected + duplicates', {
+        feed: input.feed_id,
+        asOf: plan.as_of,
+        rowsRead: input.rows_read,
+        accepted: input.accepted,
+        rejected: input.rejected,
+        duplicates: input.duplicates,
+      });
+    }
+  }
+  const accepted = inputs.reduce((sum, i) => sum + i.accepted, 0);
+  const stored = aggregate.outputs
+    .filter((o) => o.key.startsWith('enterprises/'))
+    .reduce((sum, o) => sum + o.rows, 0);
+  if (accepted !== stored) {
+    throw new DteError(
+      'rows do not reconcile: partitions hold a different number of records than were accepted',
+      {
+        asOf: plan.as_of,
+        accepted,
+        stored,
+      },
+    );
+  }
+}
+
+/** Intermediate objects are only needed until the snapshot exists; failures here never fail a run. */
+async function removeWork(ctx: PipelineContext, plan: RunPlan): Promise<void> {
+  const prefixes = [workKeys.runPrefix(plan.run_id), ...plan.feeds.map((f) => f.staging_prefix)];
+  try {
+    for (const prefix of prefixes)
+      for await (const info of ctx.store.list(prefix)) await ctx.store.delete(info.key);
+  } catch (error) {
+    ctx.logger.warn({ err: error, asOf: plan.as_of, runId: plan.run_id }, 'could not remove work files');
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { LineBuffer } from '../../src/staging/lineBuffer.js';
+import { decodeStaged, encodeStaged, writeStaged } from '../../src/staging/stagedRecord.js';
+import { bareRecord, fullRecord } from '../support/records.js';
+
+describe('staged rows', () => {
+  it('come back exactly as they went in, nulls and empty lists included', () => {
+    expect(decodeStaged(encodeStaged(fullRecord))).toEqual(fullRecord);
+    expect(decodeStaged(encodeStaged(bareRecord))).toEqual(bareRecord);
+    expect(encodeStaged(fullRecord)).not.toContain('\n');
+  });
+
+  it('are written into a buffer as the bytes of their text, non-ASCII where validation does not forbid it', () => {
+    const records = [fullRecord, bareRecord, { ...fullRecord, feed_id: 'thanh-hoá', legal_form: '' }];
+    const lines = new LineBuffer(64);
+    for (const r of records) writeStaged(r, lines);
+    const expected = records.map((r) => `${encodeStaged(r)}\n`).join('');
+    expect(Buffer.from(lines.take()).toString('utf8')).toBe(expected);
+  });
+
+  it('refuse a field that would break the layout, naming the feed and row', () => {
+    expect(() => encodeStaged({ ...fullRecord, name: 'a\tb' })).toThrow(/tab or line break/);
+    expect(() => encodeStaged({ ...fullRecord, legal_form: 'x\ny' })).toThrow(/tab or line break/);
+    expect(() => decodeStaged('only\tthree\tfields')).toThrow(/wrong number of fields/);
+  });
+});
