@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../src/pipeline/packageRoot.js';
+import { packageRoot } from '../src/package/packageRoot.js';
 import { buildCommuneFiles, WARD_SOURCE_FILE } from '../src/reference/communeSource.js';
 import { referenceFolder } from '../src/reference/referenceFolder.js';
 

@@ -1,11 +1,6 @@
-import type { IndustryCodeResolver } from '../domain/industry.js';
 import { AddressReader } from '../address/reader.js';
-import type {
-  IndustryCodesSetting,
-  IndustrySystem,
-  IngestedRecord,
-  LegacySource,
-} from '../domain/record.js';
+import type { IndustryCodeResolver } from '../domain/industry.js';
+import type { IndustryCodesSetting, IndustrySystem, IngestedRecord, LegacySource } from '../domain/record.js';
 import type { RejectReason } from '../domain/rejects.js';
 import { provinceResolverAsOf, resolveLegacyProvince, successorOf } from '../reference/provinces.js';
 import {

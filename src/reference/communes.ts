@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 import { COMMUNE_COLUMNS, WARD_COLUMNS } from './communeSource.js';
 import { ReferenceDataError } from './errors.js';
 

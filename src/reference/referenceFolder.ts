@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { packageRoot } from '../pipeline/packageRoot.js';
+import { packageRoot } from '../package/packageRoot.js';
 
 /** The public reference folder (`shared/reference`) nearest above the package, or null where there is none. */
 export function referenceFolder(from = packageRoot()): string | null {

@@ -95,14 +95,14 @@ async function dteList(
   return { bytes: lines.inOrder(Buffer.from(CSV_BOM + dteEnterprisesHeader())), rows: lines.count };
 }
 
-/** Streams a feed's staged rejects into the snapshot; its row count is the feed's rejected count. */
+/** Streams a feed's staged rejects (and warnings) into the snapshot; its rows are the feed's rejected and warned rows. */
 async function copyRejects(ctx: PipelineContext, plan: RunPlan, feed: IngestResult): Promise<ManifestOutput> {
   const name = snapshotFiles.rejects(feed.feed_id);
   const body = await ctx.store.get(workKeys.stagedRejects(feed.staging_prefix));
   const put = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, name), body, {
     contentType: contentType(name),
   });
-  return { key: name, bytes: put.bytes, sha256: put.sha256, rows: feed.rejected };
+  return { key: name, bytes: put.bytes, sha256: put.sha256, rows: feed.rejected + feed.address_conflicts };
 }
 
 function sumDuplicates(parts: ClassifyResult[]): Record<string, number> {

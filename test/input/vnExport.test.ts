@@ -28,13 +28,15 @@ describe('vn-dkkd-csv rows', () => {
         },
       ]),
     );
-    expect(summary).toEqual({ rowsRead: 1, accepted: 1, rejected: 0 });
+    expect(summary).toEqual({ rowsRead: 1, accepted: 1, rejected: 0, warnings: 0 });
     expect(accepted[0]).toEqual({
       enterprise_id: '2800000001',
       is_dependent_unit: false,
       name: 'Công ty TNHH Phần mềm',
       province_code: '38',
       legacy_province_code: '38',
+      legacy_source: 'province',
+      commune_code: null,
       registration_date: '2020-03-15',
       main_industry_code: '6201',
       main_industry_system: 'vsic2018',
@@ -85,10 +87,11 @@ describe('vn-dkkd-csv rows', () => {
         { ...row, id: '2800000002', province: 'Đắk Lắk' },
         { ...row, id: '2800000003', province: 'Thanh Hóa', legacy: 'Phú Yên' },
       ]),
+      { asOf: '2025-07-01' },
     );
-    expect(accepted.map((r) => [r.province_code, r.legacy_province_code])).toEqual([
-      ['66', '54'],
-      ['66', null],
+    expect(accepted.map((r) => [r.province_code, r.legacy_province_code, r.legacy_source])).toEqual([
+      ['66', '54', 'column'],
+      ['66', null, null],
     ]);
     expect(rejected).toMatchObject([{ line: 4, reason: 'unknown_province' }]);
   });
@@ -124,7 +127,7 @@ describe('vn-dkkd-csv rows', () => {
     ]);
     expect(rejected[2]?.cells[2]).toBe('Atlantis');
     expect(rejected[2]?.message).toContain('Atlantis');
-    expect(summary).toEqual({ rowsRead: 12, accepted: 1, rejected: 11 });
+    expect(summary).toEqual({ rowsRead: 12, accepted: 1, rejected: 11, warnings: 0 });
   });
 
   it('uses the default province of the feed for an empty cell', async () => {
@@ -146,7 +149,7 @@ describe('vn-dkkd-csv files', () => {
     ['LF line ends and blank lines', Buffer.from(`\n${text.replaceAll('\r\n', '\n\n')}\n\n`)],
   ])('reads %s', async (_label, body) => {
     const { accepted, summary } = await parse(body);
-    expect(summary).toEqual({ rowsRead: 2, accepted: 2, rejected: 0 });
+    expect(summary).toEqual({ rowsRead: 2, accepted: 2, rejected: 0, warnings: 0 });
     expect(accepted.map((r) => r.name)).toEqual([row.name, row.name]);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/pipeline/packageRoot.js';
+import { packageRoot } from '../../src/package/packageRoot.js';
 import { buildCommuneFiles, splitUnit, WARD_SOURCE_FILE } from '../../src/reference/communeSource.js';
 import { communes2025, legacyWards, looseKey, tonedKey } from '../../src/reference/index.js';
 import { referenceFolder } from '../../src/reference/referenceFolder.js';
