@@ -7,7 +7,7 @@ export interface TableMeta {
   categories: readonly string[];
 }
 
-function header(categories: readonly string[]): string[] {
+export function header(categories: readonly string[]): string[] {
   return [
     'code',
     'name',
@@ -23,7 +23,7 @@ function header(categories: readonly string[]): string[] {
   ];
 }
 
-function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[] {
+export function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[] {
   return [
     r.code,
     r.name,

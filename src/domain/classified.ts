@@ -20,6 +20,8 @@ export interface PreviousRecord {
   is_dependent_unit: boolean;
   province_code: string;
   legacy_province_code: string | null;
+  /** Absent in snapshots made before addresses were read. */
+  commune_code?: string | null;
   status: Status;
   is_dte: boolean;
   main_industry_system?: IndustrySystem;

@@ -39,7 +39,7 @@ export interface BuildOptions {
   hasPrevious: boolean;
 }
 
-function row(
+export function row(
   code: string,
   name: string,
   tally: Tally,

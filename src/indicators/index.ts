@@ -5,6 +5,8 @@ export {
   type IndicatorTables,
   type LegacyIndicatorRow,
 } from './build.js';
+export { buildCommunes, type CommuneIndicatorRow, type ProvinceCommunes } from './communes.js';
+export { type CommunesJson, communesJsonSchema } from './communesSchema.js';
 export { type CountedRecord, countPartition, PartitionCounter } from './count.js';
 export { mergeCounts } from './merge.js';
 export { percent } from './ratio.js';

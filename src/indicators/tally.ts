@@ -10,6 +10,8 @@ export interface Tally {
   dependent_units: number;
   /** Active enterprises whose pre-2025 province is known: the numerator of `coverage_pct`. */
   legacy_known_active: number;
+  /** Active enterprises whose 2025 commune is known: the numerator of `commune_coverage_pct`. */
+  commune_known_active: number;
 }
 
 export function emptyTally(categories: readonly string[]): Tally {
@@ -23,6 +25,7 @@ export function emptyTally(categories: readonly string[]): Tally {
     digital_secondary: 0,
     dependent_units: 0,
     legacy_known_active: 0,
+    commune_known_active: 0,
   };
 }
 
@@ -38,10 +41,13 @@ export function addTally(into: Tally, from: Tally): void {
   into.digital_secondary += from.digital_secondary;
   into.dependent_units += from.dependent_units;
   into.legacy_known_active += from.legacy_known_active;
+  into.commune_known_active += from.commune_known_active ?? 0;
 }
 
 /** Counts per current province and per pre-2025 province, for one partition or a whole run. */
 export interface PartitionCounts {
   provinces: Record<string, Tally>;
   legacy: Record<string, Tally>;
+  /** Per 2025 commune (5-digit code), for the rows whose commune is known. */
+  communes: Record<string, Tally>;
 }

@@ -1,6 +1,9 @@
 import type { PipelineContext } from '../context/context.js';
 import {
   CSV_BOM,
+  communeCount,
+  communesCsv,
+  communesJson,
   dteEnterprisesHeader,
   legacyProvincesCsv,
   legacyProvincesJson,
@@ -8,7 +11,8 @@ import {
   provincesJson,
 } from '../csv/index.js';
 import { DteError } from '../domain/errors.js';
-import { buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
+import { buildCommunes, buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
+import { communes2025 } from '../reference/communes.js';
 import { currentProvinces, legacyProvinces } from '../reference/provinces.js';
 import { readJsonObject } from '../snapshot/catalog.js';
 import { snapshotFiles, snapshotKeys, workKeys } from '../snapshot/layout.js';
@@ -49,7 +53,8 @@ export async function aggregateRun(
   const counts: PartitionCounts[] = [];
   for (const part of parts)
     counts.push((await readJsonObject(ctx.store, part.counts_key)) as PartitionCounts);
-  const tables = buildIndicators(mergeCounts(counts), {
+  const merged = mergeCounts(counts);
+  const tables = buildIndicators(merged, {
     asOf: plan.as_of,
     ruleSetId: rules.id,
     categories: rules.categories,
@@ -67,6 +72,14 @@ export async function aggregateRun(
     files.push([snapshotFiles.legacyCsv, lCsv, csvRows(lCsv)]);
     files.push([snapshotFiles.legacyJson, legacyProvincesJson(tables, meta), tables.legacy.length]);
   }
+  const communes = buildCommunes(merged, {
+    categories: rules.categories,
+    hasPrevious: plan.previous !== null,
+    provinces: currentProvinces(),
+    communes: communes2025(),
+  });
+  files.push([snapshotFiles.communesCsv, communesCsv(communes, rules.categories), communeCount(communes)]);
+  files.push([snapshotFiles.communesJson, communesJson(communes, meta), communeCount(communes)]);
   const dte = await dteList(ctx, parts);
   files.push([snapshotFiles.dteEnterprises, dte.bytes, dte.rows]);
 
