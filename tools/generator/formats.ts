@@ -15,6 +15,7 @@ export const VN_HEADER = [
   'Loại hình doanh nghiệp',
   'Vốn điều lệ (VNĐ)',
   'Ngày cập nhật',
+  'Địa chỉ trụ sở',
 ];
 export const CANONICAL_HEADER = [
   'enterprise_id',
@@ -28,6 +29,7 @@ export const CANONICAL_HEADER = [
   'legal_form',
   'charter_capital_vnd',
   'updated_at',
+  'address',
 ];
 
 function quote(cell: string, delimiter: string): string {
@@ -51,6 +53,7 @@ export function cellsOf(row: Row, format: ExportFormat): string[] {
     row.legalForm,
     vn ? row.capital : String(row.capitalValue),
     vn ? vnDate(row.updated) : row.updated,
+    row.address,
   ];
 }
 
@@ -65,7 +68,8 @@ export function headerLine(format: ExportFormat, delimiter: string): string {
 
 /** An NDJSON line with the canonical field names; a malformed row is a line that is not JSON. */
 export function jsonLine(cells: string[]): string {
-  const [id, name, province, legacy, founded, main, secondary, status, form, capital, updated] = cells;
+  const [id, name, province, legacy, founded, main, secondary, status, form, capital, updated, address] =
+    cells;
   return `${JSON.stringify({
     enterprise_id: id,
     name,
@@ -78,5 +82,6 @@ export function jsonLine(cells: string[]): string {
     legal_form: form,
     charter_capital_vnd: /^\d+$/.test(capital ?? '') ? Number(capital) : capital,
     updated_at: updated || null,
+    address: address || null,
   })}\n`;
 }
