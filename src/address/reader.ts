@@ -27,7 +27,7 @@ export class AddressReader {
   /** The address's place in the row's province; `legacy` is the pre-2025 province already certain. */
   read(address: string, province: ResolvedProvince, legacy: string | null): AddressPlace {
     const cut = tailStart(address);
-    const lead = cut > 0 && address.slice(0, cut).replace(/[\s,]/g, '') !== '';
+    const lead = cut > 0 && hasText(address, cut);
     const tail = cut === 0 ? address : address.slice(cut);
     const key = `${province.code}${legacy ?? '--'}${lead ? 1 : 0}${tail}`;
     const hit = this.seen.get(key);
@@ -51,4 +51,13 @@ function tailStart(address: string): number {
     } else if (c !== 0x20) filled = true;
   }
   return 0;
+}
+
+/** Whether anything but spaces and commas stands before `end`. */
+function hasText(address: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = address.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x2c) return true;
+  }
+  return false;
 }

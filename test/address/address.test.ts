@@ -186,3 +186,23 @@ describe('the as-of rule', () => {
     expect(place(address, '80', '2025-07-01').conflict).toBeNull();
   });
 });
+
+describe('the address cache', () => {
+  it('answers an address from its tail as a fresh reading would, whatever the street', () => {
+    const reader = new AddressReader(AFTER);
+    const province = provinceResolverAsOf(AFTER)('Đồng Tháp')!;
+    const tails = [
+      'Xã Tân Phú, Huyện Châu Thành, Tỉnh Đồng Tháp',
+      'Xã Tân Thạnh, Tỉnh Đồng Tháp',
+      'Tân Thạnh, Đồng Tháp',
+    ];
+    for (const tail of tails) {
+      const fresh = new AddressReader(AFTER).read(`Số 1, ${tail}`, province, null);
+      for (const street of ['Số 9 Lê Lợi', 'Ấp 3, Số 4', '12/3 Quốc lộ 1']) {
+        expect(reader.read(`${street}, ${tail}`, province, null), street).toEqual(fresh);
+      }
+    }
+    expect(reader.read('Tân Thạnh, Đồng Tháp', province, null).commune_code).toBeNull();
+    expect(reader.read('Ấp 1, Tân Thạnh, Đồng Tháp', province, null).commune_code).toBe('30157');
+  });
+});
