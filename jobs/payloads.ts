@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { runPlanSchema } from '../src/stages/results.js';
+import { classifyRequestSchema, runPlanSchema } from '../src/stages/results.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
 const feedIds = z.array(z.string().min(1)).min(1);
@@ -9,7 +9,7 @@ const then = z.array(isoDate).default([]);
 export const triggerPayload = z.object({ feed_id: z.string().min(1) });
 export const planPayload = z.object({ as_of: isoDate, feed_ids: feedIds, then });
 export const ingestPayload = z.object({ as_of: isoDate, feed_id: z.string().min(1) });
-export const classifyPayload = z.object({ plan: runPlanSchema, partition: z.number().int().nonnegative() });
+export const classifyPayload = classifyRequestSchema;
 export const aggregatePayload = z.object({ plan: runPlanSchema });
 export const publishPayload = z.object({ plan: runPlanSchema });
 export const alertsPayload = z.object({ as_of: isoDate, run_id: z.string(), feed_ids: feedIds, then });

@@ -6,11 +6,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { enqueueRuns } from '../jobs/enqueue.js';
 import { loadConfig } from '../src/config/load.js';
 import { packageRoot } from '../src/package/packageRoot.js';
+import { dropPrefix } from '../src/queue/dropPrefix.js';
 import { QueueRuntime } from '../src/queue/runtime.js';
 import { readLatest } from '../src/snapshot/catalog.js';
 import { LocalStore } from '../src/store/localStore.js';
@@ -61,18 +61,7 @@ export async function benchDistributed(
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await runtime.close();
-    await dropKeys(redisUrl, prefix);
+    await dropPrefix(redisUrl, prefix);
     await rm(storeDir, { recursive: true, force: true });
   }
-}
-
-async function dropKeys(url: string, prefix: string): Promise<void> {
-  const client = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await client.del(...keys);
-  } while (cursor !== '0');
-  client.disconnect();
 }

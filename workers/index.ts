@@ -1,8 +1,8 @@
 import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
-import type { Stage } from '../jobs/names.js';
 import type { PipelineContext } from '../src/context/context.js';
 import { FileRejectedError } from '../src/domain/errors.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
+import type { Stage } from '../src/queue/stages.js';
 import { aggregateProcessor } from './aggregate.js';
 import { alertsProcessor } from './alerts.js';
 import { classifyProcessor } from './classify.js';

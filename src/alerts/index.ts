@@ -3,6 +3,7 @@ import { alertSettings, type Channel, channelsOf } from './settings.js';
 
 export { deliverNotification, signature } from './deliver.js';
 export type { Evaluation } from './evaluate.js';
+export { type HistoryPoint, type TargetHistory, targetHistories, targetHistory } from './history.js';
 export { type AlertState, advance, notificationId } from './lifecycle.js';
 export { type Notification, notificationSchema } from './notification.js';
 export { type AlertSettings, alertSettings, type Channel } from './settings.js';

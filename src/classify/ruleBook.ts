@@ -36,6 +36,10 @@ export function buildRuleBook(vsic2018: RuleSet, vsic2025: RuleSet): RuleBook {
   };
 }
 
-export function loadRuleBook(spec: { vsic2018: string; vsic2025: string }): RuleBook {
-  return buildRuleBook(loadRuleSet(spec.vsic2018, 'vsic2018'), loadRuleSet(spec.vsic2025, 'vsic2025'));
+/** Rule references as configured: bundled ids, or paths relative to `baseDir` (the config's folder). */
+export function loadRuleBook(spec: { vsic2018: string; vsic2025: string }, baseDir?: string): RuleBook {
+  return buildRuleBook(
+    loadRuleSet(spec.vsic2018, 'vsic2018', baseDir),
+    loadRuleSet(spec.vsic2025, 'vsic2025', baseDir),
+  );
 }

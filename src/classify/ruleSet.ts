@@ -17,15 +17,18 @@ export const ruleSetSchema = z.object({
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
-/** A bundled rule id (`src/classify/data/rules/<id>.json`) or a path to a rule file of a deployment's own. */
-export function ruleFile(ref: string): string {
+/**
+ * A bundled rule id (`src/classify/data/rules/<id>.json`), or a path to a deployment's own rule file
+ * (anything with a slash or ending `.json`), relative to `baseDir` (the config file's folder).
+ */
+export function ruleFile(ref: string, baseDir = process.cwd()): string {
   return ref.includes('/') || ref.endsWith('.json')
-    ? ref
+    ? path.resolve(baseDir, ref)
     : path.join(packageRoot(), 'src/classify/data/rules', `${ref}.json`);
 }
 
-export function loadRuleSet(ref: string, expected: IndustrySystem): RuleSet {
-  const file = ruleFile(ref);
+export function loadRuleSet(ref: string, expected: IndustrySystem, baseDir?: string): RuleSet {
+  const file = ruleFile(ref, baseDir);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

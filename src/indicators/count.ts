@@ -20,7 +20,7 @@ export type CountedRecord = Pick<
 /**
  * What a record adds to one tally; the record, its previous state and the as-of year are passed, not
  * captured: the updates are functions of the module, so that the counting of every partition calls
- * the same targets (a closure per counter made V8 recompile the per-row path for each partition).
+ * the same targets (docs/performance.md, "A class, not a closure").
  */
 type Update<R> = (tally: Tally, r: R, before: PreviousRecord | undefined, year: string) => void;
 

@@ -250,9 +250,8 @@ export function recordsOfBytes(batch: ByteBatch): RecordBatch {
 }
 
 /**
- * A batch's records as the reader hands them on. A class rather than an object of closures made per
- * batch: the reader's line loop then keeps one call target, which V8 otherwise recompiled batch
- * after batch in every thread.
+ * A batch's records as the reader hands them on; a class (docs/performance.md, "A class, not a
+ * closure").
  */
 class RecordCollector implements RecordHandler {
   readonly texts: string[] = [];

@@ -1,4 +1,5 @@
 import type { Status } from '../domain/record.js';
+import { vnDkkd } from '../reference/vocabulary.js';
 
 /** `0100 109 106`, `0100.109.106` → `0100109106`; null unless an enterprise or dependent-unit id. */
 export function enterpriseId(raw: string): string | null {
@@ -72,20 +73,9 @@ export function parseDate(raw: string, vietnamese: boolean): string | null {
 }
 
 const STATUS_WORDS: Record<string, Status> = {};
-const words: Record<Status, string[]> = {
-  active: ['Đang hoạt động'],
-  suspended: ['Tạm ngừng kinh doanh', 'Tạm ngừng hoạt động'],
-  dissolving: [
-    'Đang làm thủ tục giải thể',
-    'Đang làm thủ tục phá sản',
-    'Ngừng hoạt động nhưng chưa hoàn thành thủ tục đóng mã số thuế',
-    'Không hoạt động tại địa chỉ đã đăng ký',
-  ],
-  dissolved: ['Đã giải thể', 'Đã phá sản', 'Đã chấm dứt hoạt động', 'Đã đóng mã số thuế'],
-};
 /** The status words as registries write them, each with its status. */
 export const STATUS_WORDS_AS_WRITTEN: ReadonlyArray<readonly [string, Status]> = Object.entries(
-  words,
+  vnDkkd.status_words,
 ).flatMap(([status, list]) => list.map((w) => [w, status as Status] as const));
 for (const [w, status] of STATUS_WORDS_AS_WRITTEN) STATUS_WORDS[statusKey(w)] = status;
 

@@ -1,4 +1,4 @@
-import { FIELDS } from './headers.js';
+import { FIELDS } from '../domain/fields.js';
 import type { RawRow } from './validate.js';
 
 type NdjsonRow = { ok: true; raw: RawRow } | { ok: false; message: string; notJson: boolean };

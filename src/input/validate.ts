@@ -1,4 +1,5 @@
 import { AddressReader } from '../address/reader.js';
+import type { Field } from '../domain/fields.js';
 import type { IndustryCodeResolver } from '../domain/industry.js';
 import type { IndustryCodesSetting, IndustrySystem, IngestedRecord, LegacySource } from '../domain/record.js';
 import type { RejectReason } from '../domain/rejects.js';
@@ -12,7 +13,6 @@ import {
   parseDate,
   parseStatus,
 } from './fields.js';
-import type { Field } from './headers.js';
 import { memo } from './memo.js';
 import {
   capitalShortcut,

@@ -1,6 +1,6 @@
 import { AggregatorRegistry, collectDefaultMetrics, Registry } from 'prom-client';
-import { STAGES } from '../../jobs/names.js';
 import type { QueueRuntime } from '../queue/runtime.js';
+import { STAGES } from '../queue/stages.js';
 import { DURATION_BUCKETS, metricKeys } from './record.js';
 
 /** prom-client's JSON form of a metric (`getMetricsAsJSON()`), which `AggregatorRegistry` renders. */

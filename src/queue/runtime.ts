@@ -1,7 +1,7 @@
 import { type FlowJob, FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { STAGES, type Stage } from '../../jobs/names.js';
 import { connectRedis } from './connection.js';
+import { STAGES, type Stage } from './stages.js';
 
 /** States in which a job is still to run: enqueueing it again must change nothing. */
 const PENDING = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);

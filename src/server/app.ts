@@ -10,16 +10,17 @@ import Fastify, {
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Evaluation } from '../alerts/evaluate.js';
-import { provincesJsonSchema } from '../indicators/schema.js';
+import type { TargetHistory } from '../alerts/history.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import type { QueueRuntime } from '../queue/runtime.js';
-import { listPublished, readCurrent, readJsonObject, readLatest, readManifest } from '../snapshot/catalog.js';
+import { readCurrent, readLatest, readManifest } from '../snapshot/catalog.js';
 import { snapshotKeys } from '../snapshot/layout.js';
-import type { SnapshotPointer } from '../snapshot/manifest.js';
 import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
-import { type Lang, renderPage } from './page.js';
+import { pageRoute } from './pageRoute.js';
+import { type PageSection, pageSections } from './sections.js';
+import { SnapshotCache } from './snapshotCache.js';
 
 export interface ServerDeps {
   store: ObjectStore;
@@ -27,6 +28,10 @@ export interface ServerDeps {
   adminToken: string | undefined;
   logger: Logger;
   evaluations: (asOf: string) => Promise<Evaluation[]>;
+  /** Each target at every published date (the page's charts); without it charts are not drawn. */
+  histories?: (asOf: string) => Promise<TargetHistory[]>;
+  /** Extra sections of the page; default `pageSections`. */
+  sections?: readonly PageSection[];
 }
 
 const asOfParam = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd') });
@@ -37,7 +42,6 @@ const targetsQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
 });
-const pageQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') });
 
 function bad(reply: FastifyReply, error: z.ZodError): FastifyReply {
   return reply
@@ -50,11 +54,6 @@ async function published(store: ObjectStore, asOf: string) {
   const pointer = await readCurrent(store, asOf);
   const manifest = pointer ? await readManifest(store, pointer) : null;
   return pointer && manifest ? { pointer, manifest } : null;
-}
-
-async function provincesOf(store: ObjectStore, pointer: SnapshotPointer | undefined) {
-  if (!pointer) return null;
-  return provincesJsonSchema.parse(await readJsonObject(store, `${pointer.prefix}provinces.json`));
 }
 
 /** `dte serve`: health, metrics, the queue dashboard, the snapshot API and the page for people. */
@@ -120,10 +119,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     );
   }
 
+  // Published runs never change: the page and the snapshot list read them once (see snapshotCache.ts).
+  const cache = new SnapshotCache(deps.store);
+
   app.get('/api/snapshots', async () => {
     const list = [];
-    for (const p of await listPublished(deps.store)) {
-      const m = await readManifest(deps.store, p);
+    for (const p of await cache.published()) {
+      const m = await cache.manifest(p);
       if (m)
         list.push({
           as_of: p.as_of,
@@ -179,25 +181,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return deps.evaluations(asOf);
   });
 
-  app.get('/', async (req, reply) => {
-    const query = pageQuery.safeParse(req.query);
-    if (!query.success) return bad(reply, query.error);
-    const snapshots = await listPublished(deps.store);
-    const latest = snapshots.at(-1) ?? null;
-    const manifest = latest ? await readManifest(deps.store, latest) : null;
-    const html = renderPage(
-      {
-        latest,
-        snapshots,
-        manifest,
-        provinces: await provincesOf(deps.store, latest ?? undefined),
-        previous: await provincesOf(deps.store, snapshots.at(-2)),
-        evaluations: latest ? await deps.evaluations(latest.as_of) : [],
-      },
-      query.data.lang as Lang,
-    );
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  app.get(
+    '/',
+    pageRoute({
+      store: deps.store,
+      cache,
+      evaluations: deps.evaluations,
+      histories: deps.histories,
+      sections: deps.sections ?? pageSections,
+    }),
+  );
 
   return app;
 }

@@ -40,6 +40,12 @@ export const runPlanSchema = z.object({
 });
 export type RunPlan = z.infer<typeof runPlanSchema>;
 
+/** What a classify job or thread is asked: one partition of a planned run. */
+export const classifyRequestSchema = z.object({
+  plan: runPlanSchema,
+  partition: z.number().int().nonnegative(),
+});
+
 export const classifyResultSchema = z.object({
   partition: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),

@@ -1,30 +1,10 @@
-/**
- * An enterprise id as one number: `0100109106` as it reads, a dependent unit `0100109106-001` as
- * 10^13 + 0100109106001 (validation allows no other form), so that deduplication keys a partition's
- * rows by number, not by a string made for each row. Null for any other text.
- */
-export function enterpriseKey(id: string): number | null {
-  if (id.length !== 10 && !(id.length === 14 && id.charCodeAt(10) === 0x2d)) return null;
-  let value = 0;
-  for (let i = 0; i < id.length; i++) {
-    if (i === 10) continue;
-    const d = id.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    value = value * 10 + d;
-  }
-  return id.length === 10 ? value : DEPENDENT + value;
-}
-
-/** Dependent units' keys start here: above every 10-digit id, below 2^53 with their 13 digits. */
-export const DEPENDENT = 10 ** 13;
-
+import { enterpriseKey } from '../domain/enterpriseId.js';
 /**
  * Keeps one row per enterprise id (`spec/input.md`, "Duplicates"): the latest `updated_at` wins;
  * when they are equal or either is missing, the later row wins (feeds in id order, then file order).
  * Rows are known by their position among the partition's staged rows (`ref`); an update date as the
  * number yyyyMMdd, 0 when the row has none. Everything lives in typed arrays (an open-addressing
- * table of keys): a partition's worth of map entries and growing arrays on the JS heap made its old
- * generation fill and be marked again and again, which cost classify threads a fifth of their time.
+ * table of keys), because a partition's worth of map entries on the JS heap keeps V8 marking it.
  */
 export class Deduper {
   private keys = new Float64Array(1024);

@@ -28,9 +28,8 @@ export class DteLines {
   /** `head`, then every line in id order; an id twice is refused. */
   inOrder(head: Buffer): Buffer {
     const { lines, order } = this;
-    // Numbers sorted natively in a typed array, then found again by value: a comparator over the
-    // lines' indices took twice as long (48,000 lines: 26-34 ms against 12-14). Orders are unique
-    // but for the twins refused below.
+    // Numbers sorted natively in a typed array, then found again by value: faster than a comparator
+    // over the lines' indices. Orders are unique but for the twins refused below.
     const sorted = Float64Array.from(order).sort();
     const lineOf = new Map<number, Buffer>();
     for (let i = 0; i < order.length; i++) lineOf.set(order[i]!, lines[i]!);

@@ -1,7 +1,6 @@
 /**
- * Lines encoded as UTF-8 straight into one buffer, each ending in `\n`. Encoding line by line costs
- * a third less than joining the lines into one string and encoding that, and half as much when the
- * lines are strings built piece by piece, which a join must first flatten.
+ * Lines encoded as UTF-8 straight into one buffer, each ending in `\n`, written in place by their
+ * encoders (`space`, then `commit`) rather than joined into a string and encoded again.
  */
 export class LineBuffer {
   private bytes: Buffer = EMPTY;
@@ -14,17 +13,6 @@ export class LineBuffer {
 
   get length(): number {
     return this.used;
-  }
-
-  /** Whether the line surely fits without growing (a UTF-16 unit takes at most 3 bytes). */
-  fits(line: string): boolean {
-    return this.used + line.length * 3 + 1 <= this.bytes.length;
-  }
-
-  write(line: string): void {
-    this.reserve(line.length * 3 + 1);
-    this.used += this.bytes.write(line, this.used);
-    this.bytes[this.used++] = 0x0a;
   }
 
   /**

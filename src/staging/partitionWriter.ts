@@ -58,13 +58,6 @@ export class PartitionWriter {
     });
   }
 
-  /** Encodes the line straight into its lane's buffer (see `LineBuffer`). */
-  write(partition: number, line: string): void {
-    const lane = this.lanes[partition]!;
-    if (!lane.lines.fits(line)) this.flushLane(lane);
-    lane.lines.write(line);
-  }
-
   /** A lane's buffer with room for a line of at most `room` bytes, to write in place (`LineBuffer.space`). */
   lineSpace(partition: number, room: number): LineBuffer {
     const lane = this.lanes[partition]!;
@@ -74,9 +67,8 @@ export class PartitionWriter {
 
   /**
    * Lines already encoded (each ending in `\n`), after whatever the lane holds, in a buffer the
-   * caller hands over and never touches again: written as it is. Copied into lane pieces, the staged
-   * parts of a national export made the thread that reads it allocate a quarter of a gigabyte of
-   * buffers more, each 16 MB of them bringing V8's next full collection nearer.
+   * caller hands over and never touches again: written as it is, since copying it into lane pieces
+   * only adds buffers for V8 to collect.
    */
   writeBytes(partition: number, bytes: Uint8Array): void {
     const lane = this.lanes[partition]!;

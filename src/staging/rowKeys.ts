@@ -1,6 +1,7 @@
+import { dateNumber } from '../domain/dates.js';
+import { enterpriseKey } from '../domain/enterpriseId.js';
 import { DteError } from '../domain/errors.js';
 import type { IngestedRecord } from '../domain/record.js';
-import { enterpriseKey } from './dedupe.js';
 import type { LineBuffer } from './lineBuffer.js';
 
 /**
@@ -40,15 +41,6 @@ function putUint32(out: Buffer, at: number, value: number): void {
   out[at + 1] = (value >>> 8) & 0xff;
   out[at + 2] = (value >>> 16) & 0xff;
   out[at + 3] = value >>> 24;
-}
-
-/** `yyyy-MM-dd` (as validation leaves it) as the number yyyyMMdd. */
-function dateNumber(date: string): number {
-  let value = 0;
-  for (let i = 0; i < date.length; i++) {
-    if (i !== 4 && i !== 7) value = value * 10 + date.charCodeAt(i) - 48;
-  }
-  return value;
 }
 
 /** The keys in `chunk` before `end`: out of the async loop, so that V8 optimizes it once, not once per file. */

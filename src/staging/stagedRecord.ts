@@ -1,3 +1,4 @@
+import { dateNumberOfBytes } from '../domain/dates.js';
 import { DteError } from '../domain/errors.js';
 import type { IndustrySystem, IngestedRecord, LegacySource, Status } from '../domain/record.js';
 import type { LineBuffer } from './lineBuffer.js';
@@ -6,49 +7,25 @@ import type { LineBuffer } from './lineBuffer.js';
  * Validated rows between ingest and classify, one tab-separated line per row in a fixed field
  * order: several times faster to write and read than JSON, which the staging of a national export
  * spends most of its time on. Validation leaves no tab, CR or LF in any field (names are cleaned,
- * codes and dates are checked), and `encodeStaged` refuses one that slipped through. The first two
+ * codes and dates are checked), and `writeStaged` refuses one that slipped through. The first two
  * fields are what deduplication reads. Only this file knows the layout.
  */
 const FIELDS = 18;
 
 const BREAKS = /[\t\r\n]/;
 
-function text(value: string, r: IngestedRecord): string {
+/** A free-text field as staged: refused when it holds a tab or line break the layout cannot carry. */
+export function text(value: string, r: IngestedRecord): string {
   if (BREAKS.test(value)) {
     throw new DteError('a validated field holds a tab or line break', { feed: r.feed_id, row: r.line });
   }
   return value;
 }
 
-export function encodeStaged(r: IngestedRecord): string {
-  return [
-    r.enterprise_id,
-    r.updated_at ?? '',
-    r.feed_id,
-    r.is_dependent_unit ? '1' : '0',
-    text(r.name, r),
-    r.province_code,
-    r.legacy_province_code ?? '',
-    r.registration_date,
-    r.main_industry_code,
-    r.main_industry_system,
-    r.secondary_industry_codes.join(','),
-    r.secondary_industry_systems.join(','),
-    r.status,
-    r.legal_form === null ? '' : text(r.legal_form, r),
-    r.charter_capital_vnd === null ? '' : String(r.charter_capital_vnd),
-    String(r.line),
-    r.commune_code ?? '',
-    r.legacy_source ?? '',
-  ].join('\t');
-}
-
 /**
- * `encodeStaged(r)` and its `\n`, encoded straight into `lines`: ASCII fields (all but the name and
+ * A staged line and its `\n`, encoded straight into `lines`: ASCII fields (all but the name and
  * legal form, by validation) a byte a character, the free text as UTF-8, numbers as their digits.
- * The same bytes as `Buffer.from(encodeStaged(r) + '\n')` (a test holds them equal), without the
- * field array, the joined string and its encoding that staging a national export spent a fifth of
- * its validation time on.
+ * `test/support/referenceStaged.ts` writes the same bytes the plain way; a test holds them equal.
  */
 export function writeStaged(r: IngestedRecord, lines: LineBuffer): void {
   const name = text(r.name, r);
@@ -300,7 +277,7 @@ export class StagedRow {
 
   /** A `yyyy-MM-dd` date from 1900 to 2599 as a number below 2^18 (day by day); else -1. */
   private dateKey(field: number): number {
-    const n = dateNumber(this.bytes, this.starts[field]!, this.ends[field]!);
+    const n = dateNumberOfBytes(this.bytes, this.starts[field]!, this.ends[field]!);
     const year = Math.floor(n / 10_000);
     if (n < 0 || year < 1900 || year > 2599) return -1;
     return ((year - 1900) * 12 + (Math.floor(n / 100) % 100) - 1) * 31 + (n % 100) - 1;
@@ -411,9 +388,8 @@ export async function* wholeLines(body: AsyncIterable<Buffer>): AsyncIterable<Bu
 }
 
 /**
- * What reads the lines of a piece in place. An object with a method, not a callback: a closure made
- * per partition is a new call target, and V8 threw away and recompiled the line loop (and the handler,
- * with all it inlines) for every partition a thread took.
+ * What reads the lines of a piece in place: an object with a method, not a callback
+ * (docs/performance.md, "A class, not a closure").
  */
 export interface LineVisitor {
   line(bytes: Buffer, start: number, end: number): void;
@@ -427,17 +403,4 @@ export function eachLineOf(piece: Buffer, visitor: LineVisitor): void {
     start = nl + 1;
   }
   if (start < piece.length) visitor.line(piece, start, piece.length);
-}
-
-/** `yyyy-MM-dd` as the number yyyyMMdd; -1 for bytes of any other form. */
-function dateNumber(bytes: Buffer, start: number, end: number): number {
-  if (end - start !== 10 || bytes[start + 4] !== 0x2d || bytes[start + 7] !== 0x2d) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    if (i === start + 4 || i === start + 7) continue;
-    const d = bytes[i]! - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
 }

@@ -9,8 +9,8 @@ import type { S3StoreOptions } from './s3Store.js';
  * The store named by a URL: `file:DIR` (or a plain path) is a local directory, resolved against
  * `baseDir` (the config file's folder) or the working directory; `s3://bucket/prefix` is S3, set up
  * from `S3_ENDPOINT`, `S3_REGION`, `S3_FORCE_PATH_STYLE` and the AWS SDK's own credential chain.
- * The SDK is loaded here, only for an S3 store or source: importing it cost every process 185 ms of
- * CPU and 8 MB of heap, and a larger heap is marked again at every full collection of an inline run.
+ * The SDK is loaded here, only for an S3 store or source: it is heavy to import, and most runs use
+ * the local store.
  */
 export async function openStore(
   url: string,

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIndustryCatalog } from '../../src/classify/index.js';
 import type { RejectedRow } from '../../src/domain/rejects.js';
-import { parseFeed } from '../../src/input/index.js';
 import { packageRoot } from '../../src/package/packageRoot.js';
 import { writeDemoSeries, writeExport } from '../../tools/generator/index.js';
+import { parseFeed } from '../support/parseFeed.js';
 
 const sha256 = async (file: string) =>
   createHash('sha256')

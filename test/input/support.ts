@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import type { IndustryCodeResolver } from '../../src/domain/industry.js';
 import type { IngestedRecord } from '../../src/domain/record.js';
 import type { RejectedRow } from '../../src/domain/rejects.js';
-import { type ParseOptions, type ParseSummary, parseFeed } from '../../src/input/index.js';
+import type { ParseOptions, ParseSummary } from '../../src/input/index.js';
+import { parseFeed } from '../support/parseFeed.js';
 
 /** A tiny stand-in for the VSIC catalog: the parser only asks which system a code is read in. */
 export const fakeIndustry: IndustryCodeResolver = {

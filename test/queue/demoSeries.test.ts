@@ -11,7 +11,7 @@ import { readLatest } from '../../src/snapshot/catalog.js';
 import { DEMO_DATES } from '../../tools/generator/index.js';
 import { tempDir } from '../support/pipelineContext.js';
 import { dropPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
-import { publishedFiles, type Series, seriesContext } from '../support/series.js';
+import { alertRecords, publishedFiles, type Series, seriesContext } from '../support/series.js';
 import { eventually, startWorkerProcess, type WorkerProcess } from '../support/workerProcess.js';
 
 let url: string;
@@ -36,7 +36,12 @@ beforeAll(async () => {
           source: { type: 'file', path: path.resolve('fixtures/demo/national-{as_of}.csv*') },
         },
       ],
-      worker: { attempts: 4, backoff_ms: 100, lock_duration_ms: 5000, stalled_interval_ms: 2000 },
+      worker: { attempts: 3, backoff_ms: 100, lock_duration_ms: 5000, stalled_interval_ms: 2000 },
+      // A webhook nothing listens on: every delivery fails, so both runners must record the same failures.
+      alerts: {
+        webhook: { url: 'http://127.0.0.1:9/hook', timeout_ms: 1000 },
+        delivery: { attempts: 3, backoff_ms: 50 },
+      },
     }),
   );
   series = { dir, configFile, dates: [...DEMO_DATES] };
@@ -99,7 +104,7 @@ const sample = (text: string, name: string, labels: string) =>
   Number(new RegExp(`^${name}\\{${labels}\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
 
 describe('the demo series on BullMQ', () => {
-  it('two dte worker processes publish every date byte-identical to the inline runner, and /metrics shows every stage', async () => {
+  it('two dte worker processes publish every date byte-identical to the inline runner, follow the same after-publish sequence, and /metrics shows every stage', async () => {
     const inlineCtx = await seriesContext(series, `file:${path.join(series.dir, 'store-inline')}`);
     for (const asOf of series.dates) expect((await runInline(inlineCtx, { asOf })).status).toBe('published');
     const inline = await publishedFiles(inlineCtx);
@@ -145,6 +150,12 @@ describe('the demo series on BullMQ', () => {
       'the queues to drain',
     );
 
+    // One after-publish sequence: the same alert state, history and failed deliveries both ways.
+    const inlineAlerts = await alertRecords(inlineCtx);
+    expect(Object.keys(inlineAlerts).some((k) => k.startsWith('alerts/failed/'))).toBe(true);
+    expect(Object.keys(inlineAlerts).some((k) => k.startsWith('alerts/history/'))).toBe(true);
+    expect(await alertRecords(ctx)).toEqual(inlineAlerts);
+
     const text = await scrape(await freePort());
     // `trigger` only runs from a cron scheduler; a run put on the queues starts at plan.
     for (const stage of ['ingest', 'plan', 'classify', 'aggregate', 'publish', 'alerts', 'deliver']) {
@@ -157,10 +168,11 @@ describe('the demo series on BullMQ', () => {
     expect(sample(text, 'dte_rows_total', 'feed="national",kind="read"')).toBeGreaterThan(50_000);
     expect(sample(text, 'dte_rows_total', 'feed="national",kind="rejected"')).toBeGreaterThan(0);
     expect(sample(text, 'dte_alerts_sent_total', 'channel="log"')).toBeGreaterThan(0);
-    // Queue depths are there for every queue, and nothing failed (finished children are removed).
-    for (const queue of ['plan', 'ingest', 'classify', 'aggregate', 'publish', 'alerts', 'deliver']) {
+    // Queue depths are there for every queue; no stage failed, only the webhook deliveries did.
+    for (const queue of ['plan', 'ingest', 'classify', 'aggregate', 'publish', 'alerts']) {
       expect(sample(text, 'dte_queue_jobs', `queue="${queue}",state="failed"`), queue).toBe(0);
     }
+    expect(sample(text, 'dte_queue_jobs', 'queue="deliver",state="failed"')).toBeGreaterThan(0);
 
     expect(await Promise.all([a.stop('SIGTERM'), b.stop('SIGTERM')])).toEqual([0, 0]);
     await runtime.close();

@@ -20,9 +20,9 @@ const logs: string[] = [];
 beforeAll(async () => {
   url = await testRedisUrl();
   runtime = QueueRuntime.open(url, prefix);
-  const { ctx, evaluations } = await servedStore();
+  const { ctx, evaluations, histories } = await servedStore();
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(line) });
-  app = await buildServer({ store: ctx.store, runtime, adminToken: TOKEN, logger, evaluations });
+  app = await buildServer({ store: ctx.store, runtime, adminToken: TOKEN, logger, evaluations, histories });
 }, 60_000);
 
 afterAll(async () => {

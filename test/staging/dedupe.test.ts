@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEPENDENT, Deduper, enterpriseKey } from '../../src/staging/dedupe.js';
+import { DEPENDENT, enterpriseKey } from '../../src/domain/enterpriseId.js';
+import { Deduper } from '../../src/staging/dedupe.js';
 
 describe('deduplication', () => {
   it('keys ids by number, a dependent unit apart from its enterprise, anything else not at all', () => {

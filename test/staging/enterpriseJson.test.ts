@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { classify, loadIndustryCatalog, loadRuleBook } from '../../src/classify/index.js';
 import { withClassification } from '../../src/domain/classified.js';
 import type { IngestedRecord } from '../../src/domain/record.js';
-import { parseFeed } from '../../src/input/index.js';
 import { EnterpriseJsonWriter } from '../../src/staging/enterpriseJson.js';
-import { encodeStaged, StagedRow } from '../../src/staging/stagedRecord.js';
+import { StagedRow } from '../../src/staging/stagedRecord.js';
+import { parseFeed } from '../support/parseFeed.js';
 import { bareRecord, fullRecord } from '../support/records.js';
+import { referenceStaged as encodeStaged } from '../support/referenceStaged.js';
 
 const rules = loadRuleBook({ vsic2018: 'vsic2018-ict-v1', vsic2025: 'vsic2025-ict-v1' });
 const writer = new EnterpriseJsonWriter();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PartitionWriter } from '../../src/staging/partitionWriter.js';
 import { readAll } from '../../src/store/bodies.js';
 import { LocalStore } from '../../src/store/localStore.js';
+import { writeToPartition } from '../support/lines.js';
 import { tempDir } from '../support/pipelineContext.js';
 
 async function objectText(store: LocalStore, key: string, gzip = false): Promise<string> {
@@ -15,10 +16,10 @@ describe('partition writers', () => {
   it('keep each partition in the order written, whether lines come as text, in place or as encoded bytes', async () => {
     const store = new LocalStore(path.join(await tempDir('dte-parts-'), 'store'));
     const writer = new PartitionWriter(store, (p) => `parts/${p}.ndjson`, 2);
-    writer.write(0, 'Hàm Rồng');
+    writeToPartition(writer, 0, 'Hàm Rồng');
     writer.writeBytes(0, Buffer.from('encoded 1\nencoded 2\n'));
-    writer.write(1, 'other partition');
-    writer.write(0, 'after the bytes');
+    writeToPartition(writer, 1, 'other partition');
+    writeToPartition(writer, 0, 'after the bytes');
     const big = `${'x'.repeat(300 * 1024)}\n`; // larger than a lane's piece
     writer.writeBytes(1, Buffer.from(big));
     const lines = writer.lineSpace(1, 16);
@@ -39,7 +40,7 @@ describe('partition writers', () => {
       contentType: 'application/gzip',
       gzipLevel: 1,
     });
-    for (let i = 0; i < 20_000; i++) writer.write(0, `{"line":${i},"name":"Công ty ${i}"}`);
+    for (let i = 0; i < 20_000; i++) writeToPartition(writer, 0, `{"line":${i},"name":"Công ty ${i}"}`);
     writer.writeBytes(0, Buffer.from('last\n'));
     await writer.close();
     const text = await objectText(store, 'part.ndjson.gz', true);

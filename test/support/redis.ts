@@ -56,17 +56,4 @@ export function uniquePrefix(name: string): string {
   return `dtetest-${name}-${randomBytes(4).toString('hex')}`;
 }
 
-/** Removes every key under a prefix (SCAN, never KEYS). */
-export async function dropPrefix(url: string, prefix: string): Promise<void> {
-  const client = new Redis(url);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await client.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    client.disconnect();
-  }
-}
+export { dropPrefix } from '../../src/queue/dropPrefix.js';

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/load.js';
 import type { PipelineContext } from '../../src/context/context.js';
 import { codeVersion } from '../../src/package/codeVersion.js';
 import { listPublished, readManifest } from '../../src/snapshot/catalog.js';
+import { readAll } from '../../src/store/bodies.js';
 import { openStore } from '../../src/store/openStore.js';
 import { writeExport } from '../../tools/generator/index.js';
 
@@ -77,6 +78,24 @@ export async function publishedFiles(ctx: PipelineContext): Promise<Record<strin
     if (!manifest) continue;
     result[manifest.as_of] = Object.fromEntries(manifest.outputs.map((o) => [o.key, o.sha256]));
     result[manifest.as_of]!.run_id = manifest.run_id;
+  }
+  return result;
+}
+
+/**
+ * What the after-publish sequence left in a store: the alert state and history, byte for byte, and
+ * the failed deliveries (id, channel and date; the error texts may differ between runners).
+ */
+export async function alertRecords(ctx: PipelineContext): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for await (const object of ctx.store.list('alerts/')) {
+    if (object.key.startsWith('alerts/deliveries/')) continue;
+    const text = (await readAll(await ctx.store.get(object.key))).toString('utf8');
+    if (!object.key.startsWith('alerts/failed/')) result[object.key] = text;
+    else {
+      const { id, channel, as_of } = JSON.parse(text) as Record<string, string>;
+      result[object.key] = JSON.stringify({ id, channel, as_of });
+    }
   }
   return result;
 }

@@ -1,17 +1,7 @@
+import { VN_DKKD_HEADER } from '../../src/reference/vocabulary.js';
+
 /** Builds small `vn-dkkd-csv` exports for tests, row by row, with the real Vietnamese headers. */
-export const VN_HEADERS = [
-  'Mã số doanh nghiệp',
-  'Tên doanh nghiệp',
-  'Tỉnh/Thành phố',
-  'Tỉnh/Thành phố trước sáp nhập',
-  'Ngày thành lập',
-  'Ngành nghề kinh doanh chính',
-  'Ngành nghề kinh doanh khác',
-  'Tình trạng hoạt động',
-  'Loại hình doanh nghiệp',
-  'Vốn điều lệ (VNĐ)',
-  'Ngày cập nhật',
-] as const;
+export const VN_HEADERS = VN_DKKD_HEADER;
 
 export interface VnRow {
   id: string;

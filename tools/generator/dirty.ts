@@ -1,19 +1,16 @@
+import { REJECT_REASONS, type RejectReason } from '../../src/domain/rejects.js';
 import { vnDate } from './dates.js';
 import type { Prng } from './prng.js';
 
-/** Ways a registry row goes wrong, one per reject reason of `spec/input.md`. */
-export const DIRT = [
-  'invalid_enterprise_id',
-  'missing_name',
-  'unknown_province',
-  'invalid_date',
-  'future_registration_date',
-  'invalid_industry_code',
-  'unknown_status',
-  'invalid_number',
+/**
+ * Ways a registry row goes wrong, one per reject reason of `spec/input.md`, broken rows last (the
+ * order the seeded series were made in).
+ */
+export const DIRT: readonly RejectReason[] = [
+  ...REJECT_REASONS.filter((reason) => reason !== 'malformed_row'),
   'malformed_row',
-] as const;
-export type Dirt = (typeof DIRT)[number];
+];
+export type Dirt = RejectReason;
 
 /** Spoils a row's cells (file order of the CSV formats) in the way its kind names. */
 export function spoilCells(

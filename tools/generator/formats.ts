@@ -1,36 +1,12 @@
+import { FIELDS } from '../../src/domain/fields.js';
+import { VN_DKKD_HEADER } from '../../src/reference/vocabulary.js';
 import { vnDate } from './dates.js';
 import type { Row } from './rows.js';
 
 export type ExportFormat = 'vn-dkkd-csv' | 'canonical-csv' | 'ndjson';
 
-export const VN_HEADER = [
-  'Mã số doanh nghiệp',
-  'Tên doanh nghiệp',
-  'Tỉnh/Thành phố',
-  'Tỉnh/Thành phố trước sáp nhập',
-  'Ngày thành lập',
-  'Ngành nghề kinh doanh chính',
-  'Ngành nghề kinh doanh khác',
-  'Tình trạng hoạt động',
-  'Loại hình doanh nghiệp',
-  'Vốn điều lệ (VNĐ)',
-  'Ngày cập nhật',
-  'Địa chỉ trụ sở',
-];
-export const CANONICAL_HEADER = [
-  'enterprise_id',
-  'name',
-  'province',
-  'legacy_province',
-  'registration_date',
-  'main_industry_code',
-  'secondary_industry_codes',
-  'status',
-  'legal_form',
-  'charter_capital_vnd',
-  'updated_at',
-  'address',
-];
+export const VN_HEADER = VN_DKKD_HEADER;
+export const CANONICAL_HEADER: readonly string[] = FIELDS;
 
 function quote(cell: string, delimiter: string): string {
   return cell.includes('"') || cell.includes(delimiter) || cell.includes('\n') || cell.includes('\r')
@@ -57,7 +33,7 @@ export function cellsOf(row: Row, format: ExportFormat): string[] {
   ];
 }
 
-export function csvLine(cells: string[], delimiter: string): string {
+export function csvLine(cells: readonly string[], delimiter: string): string {
   return `${cells.map((c) => quote(c, delimiter)).join(delimiter)}\r\n`;
 }
 

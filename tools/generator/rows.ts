@@ -1,4 +1,5 @@
 import { currentProvinces, legacyProvinces } from '../../src/reference/provinces.js';
+import { vnDkkd } from '../../src/reference/vocabulary.js';
 import { CODE_NAMES, to2025 } from './codes.js';
 import { toDays, toIso } from './dates.js';
 import { type Enterprise, type Status, stateOn } from './enterprise.js';
@@ -27,17 +28,7 @@ export interface Row {
 const MERGER_DAY = '2025-07-01';
 const VSIC2025_DAY = '2025-11-15';
 
-const WORDS: Record<Status, string[]> = {
-  active: ['Đang hoạt động'],
-  suspended: ['Tạm ngừng kinh doanh', 'Tạm ngừng hoạt động'],
-  dissolving: [
-    'Đang làm thủ tục giải thể',
-    'Đang làm thủ tục phá sản',
-    'Ngừng hoạt động nhưng chưa hoàn thành thủ tục đóng mã số thuế',
-    'Không hoạt động tại địa chỉ đã đăng ký',
-  ],
-  dissolved: ['Đã giải thể', 'Đã phá sản', 'Đã chấm dứt hoạt động', 'Đã đóng mã số thuế'],
-};
+const WORDS: Record<Status, string[]> = vnDkkd.status_words;
 
 let merged: Set<string> | undefined;
 /** Current provinces that absorbed others on 2025-07-01. */

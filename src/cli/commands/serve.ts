@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateTargets } from '../../alerts/index.js';
+import { evaluateTargets, targetHistories } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
@@ -29,6 +29,7 @@ export function registerServeCommand(program: Command): void {
         adminToken: loaded.env.DTE_ADMIN_TOKEN,
         logger: ctx.logger,
         evaluations: (asOf) => evaluateTargets(ctx, asOf),
+        histories: (asOf) => targetHistories(ctx, asOf),
       });
       await app.listen({ port, host: options.host });
       await new Promise<void>((resolve) => {

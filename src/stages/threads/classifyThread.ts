@@ -3,12 +3,12 @@
  * handler the BullMQ classify worker calls, on a context built from the spec it was started with.
  */
 import { workerData } from 'node:worker_threads';
-import { classifyPayload } from '../../../jobs/payloads.js';
 import type { PipelineContext } from '../../context/context.js';
 import { createLogger } from '../../logging/logger.js';
 import { LocalStore } from '../../store/localStore.js';
 import { serveThread } from '../../threads/serve.js';
 import { classifyPartition } from '../classify.js';
+import { classifyRequestSchema } from '../results.js';
 import type { ThreadSpec } from './spec.js';
 
 const spec = workerData as ThreadSpec;
@@ -20,4 +20,6 @@ const ctx: PipelineContext = {
   codeVersion: spec.codeVersion,
 };
 
-serveThread(async (payload) => ({ result: await classifyPartition(ctx, classifyPayload.parse(payload)) }));
+serveThread(async (payload) => ({
+  result: await classifyPartition(ctx, classifyRequestSchema.parse(payload)),
+}));

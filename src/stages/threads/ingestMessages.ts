@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEED_FORMATS } from '../../config/schema.js';
+import { FIELDS } from '../../domain/fields.js';
 import { INDUSTRY_CODES_SETTINGS } from '../../domain/record.js';
-import { FIELDS } from '../../input/headers.js';
 
 /** What an ingest thread is started with: the feed's parse options (less the catalog it loads) and the partitions. */
 export const ingestThreadSetup = z.object({
