@@ -1,4 +1,5 @@
 export { CSV_BOM, type CsvValue, csvCell, csvLine } from './cell.js';
+export { communeCount, communesCsv, communesJson } from './communes.js';
 export { dteEnterpriseLine, dteEnterprisesHeader, dteLineOrder } from './dteList.js';
 export {
   legacyProvincesCsv,

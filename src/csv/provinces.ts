@@ -7,7 +7,7 @@ export interface TableMeta {
   categories: readonly string[];
 }
 
-function header(categories: readonly string[]): string[] {
+export function header(categories: readonly string[]): string[] {
   return [
     'code',
     'name',
@@ -35,7 +35,7 @@ function populationCells(r: IndicatorRow): CsvValue[] {
   ];
 }
 
-function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[] {
+export function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[] {
   return [
     r.code,
     r.name,

@@ -20,6 +20,8 @@ export interface PreviousRecord {
   is_dependent_unit: boolean;
   province_code: string;
   legacy_province_code: string | null;
+  /** Absent in snapshots made before addresses were read. */
+  commune_code?: string | null;
   status: Status;
   is_dte: boolean;
   main_industry_system?: IndustrySystem;
@@ -36,6 +38,8 @@ export function withClassification(r: IngestedRecord, c: Classification): Classi
     name: r.name,
     province_code: r.province_code,
     legacy_province_code: r.legacy_province_code,
+    legacy_source: r.legacy_source,
+    commune_code: r.commune_code,
     registration_date: r.registration_date,
     main_industry_code: r.main_industry_code,
     main_industry_system: r.main_industry_system,

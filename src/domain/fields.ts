@@ -11,6 +11,7 @@ export const FIELDS = [
   'legal_form',
   'charter_capital_vnd',
   'updated_at',
+  'address',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -9,6 +9,14 @@ export type IndustrySystem = (typeof INDUSTRY_SYSTEMS)[number];
 export const INDUSTRY_CODES_SETTINGS = [...INDUSTRY_SYSTEMS, 'auto'] as const;
 export type IndustryCodesSetting = (typeof INDUSTRY_CODES_SETTINGS)[number];
 
+/**
+ * How a row's pre-2025 province was decided, first evidence first: the legacy column, the province
+ * cell (a province that was not merged, or a name only the 63 had), or the address (its commune,
+ * or the pre-2025 province it names).
+ */
+export const LEGACY_SOURCES = ['column', 'province', 'commune'] as const;
+export type LegacySource = (typeof LEGACY_SOURCES)[number];
+
 export interface CanonicalRecord {
   enterprise_id: string;
   is_dependent_unit: boolean;
@@ -17,6 +25,10 @@ export interface CanonicalRecord {
   province_code: string;
   /** Pre-2025 (63-unit) code, only where certain. */
   legacy_province_code: string | null;
+  /** What decided `legacy_province_code`; null when it is unknown. */
+  legacy_source: LegacySource | null;
+  /** The 2025 commune (5-digit code) the address places the enterprise in, where certain. */
+  commune_code: string | null;
   /** ISO date yyyy-MM-dd. */
   registration_date: string;
   /** 4 or 5 digits, as given. */

@@ -13,6 +13,17 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+/** Reasons an accepted row is listed in the rejects file too, as a warning: it is counted, not rejected. */
+export const WARNING_REASONS = ['address_conflict'] as const;
+export type WarningReason = (typeof WARNING_REASONS)[number];
+
+export interface WarnedRow {
+  line: number;
+  reason: WarningReason;
+  message: string;
+  cells: string[];
+}
+
 export interface RejectedRow {
   /** Physical line number in the file, header = 1. */
   line: number;

@@ -58,7 +58,7 @@ export interface PopulationTables {
   legacy: ReadonlyMap<string, UnitPopulation>;
 }
 
-function row(
+export function row(
   code: string,
   name: string,
   tally: Tally,

@@ -1,7 +1,7 @@
 import type { ClassifiedRecord, PreviousRecord } from '../domain/classified.js';
 import { emptyTally, type PartitionCounts, type Tally } from './tally.js';
 
-type Located = Pick<PreviousRecord, 'province_code' | 'legacy_province_code'>;
+type Located = Pick<PreviousRecord, 'province_code' | 'legacy_province_code' | 'commune_code'>;
 
 /** What the counts read of a classified record. */
 export type CountedRecord = Pick<
@@ -9,6 +9,7 @@ export type CountedRecord = Pick<
   | 'is_dependent_unit'
   | 'province_code'
   | 'legacy_province_code'
+  | 'commune_code'
   | 'registration_date'
   | 'status'
   | 'is_dte'
@@ -25,7 +26,7 @@ type Update<R> = (tally: Tally, r: R, before: PreviousRecord | undefined, year: 
 
 /** Adds a record's contribution to its current province and, when known, its pre-2025 province. */
 class Counter {
-  readonly counts: PartitionCounts = { provinces: {}, legacy: {} };
+  readonly counts: PartitionCounts = { provinces: {}, legacy: {}, communes: {} };
   constructor(
     private readonly categories: readonly string[],
     private readonly year: string,
@@ -35,6 +36,9 @@ class Counter {
     update(this.tally(this.counts.provinces, r.province_code), r, before, this.year);
     if (r.legacy_province_code !== null)
       update(this.tally(this.counts.legacy, r.legacy_province_code), r, before, this.year);
+    const commune = r.commune_code;
+    if (commune !== null && commune !== undefined)
+      update(this.tally(this.counts.communes, commune), r, before, this.year);
   }
 
   private tally(table: Record<string, Tally>, code: string): Tally {
@@ -102,6 +106,7 @@ const count: Update<CountedRecord> = (t, r, before, year) => {
   if (!active) return;
   t.enterprises_active++;
   if (r.legacy_province_code !== null) t.legacy_known_active++;
+  if (r.commune_code !== null) t.commune_known_active++;
   if (r.is_dte) {
     t.dte_active++;
     const category = r.dte_category ?? '';

@@ -7,6 +7,8 @@ export {
   type PopulationTables,
   type UnitPopulation,
 } from './build.js';
+export { buildCommunes, type CommuneIndicatorRow, type ProvinceCommunes } from './communes.js';
+export { type CommunesJson, communesJsonSchema } from './communesSchema.js';
 export { type CountedRecord, countPartition, PartitionCounter } from './count.js';
 export { mergeCounts } from './merge.js';
 export { percent, perThousand } from './ratio.js';

@@ -10,10 +10,11 @@ function mergeTable(into: Record<string, Tally>, from: Record<string, Tally>): v
 
 /** Sums the partitions' counts; the order of the partitions does not matter. */
 export function mergeCounts(parts: readonly PartitionCounts[]): PartitionCounts {
-  const total: PartitionCounts = { provinces: {}, legacy: {} };
+  const total: PartitionCounts = { provinces: {}, legacy: {}, communes: {} };
   for (const part of parts) {
     mergeTable(total.provinces, part.provinces);
     mergeTable(total.legacy, part.legacy);
+    mergeTable(total.communes, part.communes ?? {});
   }
   return total;
 }

@@ -12,6 +12,8 @@ export interface Tally {
   legacy_known_active: number;
   /** Active non-DTE enterprises of the unit in the previous snapshot: the denominator of `dte_converted_pct`. */
   non_dte_active_before: number;
+  /** Active enterprises whose 2025 commune is known: the numerator of `commune_coverage_pct`. */
+  commune_known_active: number;
 }
 
 export function emptyTally(categories: readonly string[]): Tally {
@@ -26,6 +28,7 @@ export function emptyTally(categories: readonly string[]): Tally {
     dependent_units: 0,
     legacy_known_active: 0,
     non_dte_active_before: 0,
+    commune_known_active: 0,
   };
 }
 
@@ -42,10 +45,13 @@ export function addTally(into: Tally, from: Tally): void {
   into.dependent_units += from.dependent_units;
   into.legacy_known_active += from.legacy_known_active;
   into.non_dte_active_before += from.non_dte_active_before;
+  into.commune_known_active += from.commune_known_active ?? 0;
 }
 
 /** Counts per current province and per pre-2025 province, for one partition or a whole run. */
 export interface PartitionCounts {
   provinces: Record<string, Tally>;
   legacy: Record<string, Tally>;
+  /** Per 2025 commune (5-digit code), for the rows whose commune is known. */
+  communes: Record<string, Tally>;
 }

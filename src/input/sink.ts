@@ -1,5 +1,5 @@
 import type { IngestedRecord } from '../domain/record.js';
-import type { RejectedRow } from '../domain/rejects.js';
+import type { RejectedRow, WarnedRow } from '../domain/rejects.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { ParseOptions } from './options.js';
 import { createRowCaches, type RowContext } from './validate.js';
@@ -8,6 +8,8 @@ import { createRowCaches, type RowContext } from './validate.js';
 export interface RowSink {
   accept(record: IngestedRecord): void;
   reject(row: RejectedRow): void;
+  /** An accepted row also listed as a warning (`address_conflict`). */
+  warn?(row: WarnedRow): void;
   drain(): Promise<void>;
 }
 
@@ -15,6 +17,8 @@ export interface ParseSummary {
   rowsRead: number;
   accepted: number;
   rejected: number;
+  /** Accepted rows also listed as warnings (`address_conflict`). */
+  warnings: number;
 }
 
 /** The context rows of one feed are validated in; its caches live as long as the parse. */
@@ -27,6 +31,6 @@ export function rowContext(options: ParseOptions): RowContext {
     industry: options.industry,
     defaultProvince: options.defaultProvince,
     maxCellBytes: (options.limits ?? DEFAULT_LIMITS).maxCellBytes,
-    caches: createRowCaches(options.format === 'vn-dkkd-csv'),
+    caches: createRowCaches(options.format === 'vn-dkkd-csv', options.asOf),
   };
 }

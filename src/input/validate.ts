@@ -1,13 +1,9 @@
+import { AddressReader } from '../address/reader.js';
 import type { Field } from '../domain/fields.js';
 import type { IndustryCodeResolver } from '../domain/industry.js';
-import type { IndustryCodesSetting, IndustrySystem, IngestedRecord } from '../domain/record.js';
+import type { IndustryCodesSetting, IndustrySystem, IngestedRecord, LegacySource } from '../domain/record.js';
 import type { RejectReason } from '../domain/rejects.js';
-import {
-  type ResolvedProvince,
-  resolveLegacyProvince,
-  resolveProvince,
-  successorOf,
-} from '../reference/provinces.js';
+import { provinceResolverAsOf, resolveLegacyProvince, successorOf } from '../reference/provinces.js';
 import {
   cleanName,
   enterpriseId,
@@ -44,7 +40,7 @@ export interface RowContext {
 }
 
 export type RowOutcome =
-  | { ok: true; record: IngestedRecord }
+  | { ok: true; record: IngestedRecord; warning: string | null }
   | { ok: false; reason: RejectReason; message: string };
 
 const reject = (reason: RejectReason, message: string): RowOutcome => ({ ok: false, reason, message });
@@ -53,7 +49,7 @@ const reject = (reason: RejectReason, message: string): RowOutcome => ({ ok: fal
  * Cells repeat across rows: each distinct text is parsed once per file. The caches belong to one
  * parse (`createRowCaches` in `parseFeed`), so nothing stays in a worker's memory between jobs.
  */
-export function createRowCaches(vietnamese: boolean) {
+export function createRowCaches(vietnamese: boolean, asOf: string) {
   const dateTexts: DateTexts = new Map();
   return {
     date: shortcut(
@@ -67,8 +63,9 @@ export function createRowCaches(vietnamese: boolean) {
     capital: shortcut(capitalShortcut, memo(parseCapital)),
     codeList: shortcut(codeListShortcut, memo(industryCodes)),
     mainCode: shortcut(codeShortcut, memo(industryCode)),
-    province: memo(resolveProvince, 10_000),
+    province: memo(provinceResolverAsOf(asOf), 10_000),
     legacyProvince: memo(resolveLegacyProvince, 10_000),
+    address: new AddressReader(asOf),
   };
 }
 export type RowCaches = ReturnType<typeof createRowCaches>;
@@ -81,20 +78,55 @@ function shortcut<T>(fast: (raw: string) => T | typeof SKIP, full: (raw: string)
   };
 }
 
-function locate(raw: RawRow, ctx: RowContext): ResolvedProvince | string {
+/** Where a row's enterprise is: its province, its pre-2025 province and its commune, each where certain. */
+interface Located {
+  code: string;
+  legacy_code: string | null;
+  legacy_source: LegacySource | null;
+  commune_code: string | null;
+  warning: string | null;
+}
+
+/**
+ * The province cell decides the province; the pre-2025 province comes from the first evidence that
+ * makes it certain: the legacy column, the province cell, the address. An address naming another
+ * province than the cell is a warning, and the cell wins (the registry's own field; addresses go stale).
+ */
+function locate(raw: RawRow, ctx: RowContext): Located | string {
   const { province, legacyProvince } = ctx.caches;
   const given = raw.province.trim() || ctx.defaultProvince || '';
   if (given === '') return 'no province given';
   const resolved = province(given);
   if (!resolved) return `unknown province ${JSON.stringify(given)}`;
+  let legacy = resolved.legacy_code;
+  let source: LegacySource | null = legacy === null ? null : 'province';
   const legacyRaw = raw.legacy_province.trim();
-  if (legacyRaw === '') return resolved;
-  const legacy = legacyProvince(legacyRaw);
-  if (!legacy) return `unknown pre-2025 province ${JSON.stringify(legacyRaw)}`;
-  if (successorOf(legacy) !== resolved.code) {
-    return `pre-2025 province ${JSON.stringify(legacyRaw)} did not become ${JSON.stringify(given)}`;
+  if (legacyRaw !== '') {
+    legacy = legacyProvince(legacyRaw);
+    if (!legacy) return `unknown pre-2025 province ${JSON.stringify(legacyRaw)}`;
+    if (successorOf(legacy) !== resolved.code) {
+      return `pre-2025 province ${JSON.stringify(legacyRaw)} did not become ${JSON.stringify(given)}`;
+    }
+    source = 'column';
   }
-  return { code: resolved.code, legacy_code: legacy };
+  const located: Located = {
+    code: resolved.code,
+    legacy_code: legacy,
+    legacy_source: source,
+    commune_code: null,
+    warning: null,
+  };
+  if (raw.address === '') return located;
+  const place = ctx.caches.address.read(raw.address, resolved, legacy);
+  if (place.conflict !== null) {
+    const warning = `the address names ${JSON.stringify(place.conflict)}, the province cell ${JSON.stringify(given)}: the province cell is kept`;
+    return { ...located, warning };
+  }
+  if (legacy === null && place.legacy_code !== null) {
+    located.legacy_code = place.legacy_code;
+    located.legacy_source = 'commune';
+  }
+  return { ...located, commune_code: place.commune_code };
 }
 
 /** Validates and normalises one row (`spec/input.md`): a canonical record, or the reason it is rejected. */
@@ -167,6 +199,8 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
       name,
       province_code: where.code,
       legacy_province_code: where.legacy_code,
+      legacy_source: where.legacy_source,
+      commune_code: where.commune_code,
       registration_date: registered,
       main_industry_code: main,
       main_industry_system: mainSystem,
@@ -179,6 +213,7 @@ export function validateRow(raw: RawRow, line: number, ctx: RowContext): RowOutc
       feed_id: ctx.feedId,
       line,
     },
+    warning: where.warning,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IngestedRecord } from '../domain/record.js';
-import type { RejectedRow } from '../domain/rejects.js';
+import type { RejectedRow, WarnedRow } from '../domain/rejects.js';
 import { splitRecord } from './csvRecords.js';
 import { cutToBytes, overBytes, tooLong } from './limits.js';
 import { ndjsonRow } from './ndjson.js';
@@ -9,6 +9,8 @@ import { type RawRow, type RowContext, validateRow } from './validate.js';
 export interface RowOutput {
   accept(record: IngestedRecord): void;
   reject(row: RejectedRow): void;
+  /** An accepted row with something worth a look (`address_conflict`), for the rejects-and-warnings file. */
+  warn(row: WarnedRow): void;
 }
 
 /** Validates a batch's records in order, each into `out` as accepted or rejected with its reason. */
@@ -33,8 +35,11 @@ export function validateRecords(batch: RecordBatch, ctx: RowContext, out: RowOut
       continue;
     }
     const outcome = validateRow(raw.row, line, ctx);
-    if (outcome.ok) out.accept(outcome.record);
-    else out.reject({ line, reason: outcome.reason, message: outcome.message, cells: raw.cells });
+    if (outcome.ok) {
+      out.accept(outcome.record);
+      if (outcome.warning !== null)
+        out.warn({ line, reason: 'address_conflict', message: outcome.warning, cells: raw.cells });
+    } else out.reject({ line, reason: outcome.reason, message: outcome.message, cells: raw.cells });
   }
 }
 
@@ -74,6 +79,7 @@ function rawRow(layout: RecordLayout, text: string): Raw {
     legal_form: cell(at.legal_form),
     charter_capital_vnd: cell(at.charter_capital_vnd),
     updated_at: cell(at.updated_at),
+    address: cell(at.address),
   };
   return { ok: true, row, cells };
 }

@@ -1,3 +1,5 @@
-export { nameKey } from './names.js';
+export * from './communes.js';
+export { ReferenceDataError } from './errors.js';
+export { looseKey, nameKey, tonedKey } from './names.js';
 export * from './population.js';
 export * from './provinces.js';

@@ -39,6 +39,8 @@ interface Tables {
   byCode: Map<string, ResolvedProvince>;
   byName: Map<string, ResolvedProvince>;
   legacyByKey: Map<string, string>;
+  /** Names and codes as an export made before 2025-07-01 means them: the 63 provinces only. */
+  preMerger: Map<string, ResolvedProvince>;
 }
 
 let tables: Tables | undefined;
@@ -59,15 +61,18 @@ function build(): Tables {
   const byCode = new Map<string, ResolvedProvince>();
   const byName = new Map<string, ResolvedProvince>();
   const legacyByKey = new Map<string, string>();
+  const preMerger = new Map<string, ResolvedProvince>();
   const names = (p: Province) => [p.name, p.full_name, p.name_en, ...(ALIASES[nameKey(p.name)] ?? [])];
   // Pre-2025 first: a code or name that is only pre-2025 resolves to its successor, with certainty.
   for (const p of legacy) {
     const resolved = { code: p.successor_code, legacy_code: p.code };
     byCode.set(p.code, resolved);
     legacyByKey.set(p.code, p.code);
+    preMerger.set(p.code, resolved);
     for (const n of names(p)) {
       byName.set(nameKey(n), resolved);
       legacyByKey.set(nameKey(n), p.code);
+      preMerger.set(nameKey(n), resolved);
     }
   }
   // A current code or name wins: it always means the current province (codes 80, 52, … were reused).
@@ -75,7 +80,7 @@ function build(): Tables {
     byCode.set(p.code, ofCurrent(p.code));
     for (const n of names(p)) byName.set(nameKey(n), ofCurrent(p.code));
   }
-  return { current, legacy, byCode, byName, legacyByKey };
+  return { current, legacy, byCode, byName, legacyByKey, preMerger };
 }
 
 function get(): Tables {
@@ -108,4 +113,22 @@ export function resolveLegacyProvince(value: string): string | null {
 
 export function successorOf(legacyCode: string): string | null {
   return get().legacy.find((p) => p.code === legacyCode)?.successor_code ?? null;
+}
+
+/** The first day of the 34 provinces: an export as of an earlier day names the 63 (`spec/input.md`). */
+export const MERGER_DATE = '2025-07-01';
+
+/**
+ * A province cell of an export made before 2025-07-01: its names and codes mean the pre-merger
+ * units (`Tây Ninh` is old 72, code `80` is Long An), each with its current successor.
+ */
+export function resolvePre2025Province(value: string): ResolvedProvince | null {
+  const trimmed = value.trim();
+  const key = /^\d{1,2}$/.test(trimmed) ? trimmed.padStart(2, '0') : nameKey(trimmed);
+  return get().preMerger.get(key) ?? null;
+}
+
+/** The province resolver for an export as of `asOf`. */
+export function provinceResolverAsOf(asOf: string): (value: string) => ResolvedProvince | null {
+  return asOf < MERGER_DATE ? resolvePre2025Province : resolveProvince;
 }

@@ -32,6 +32,8 @@ export const snapshotFiles = {
   provincesJson: 'provinces.json',
   legacyCsv: 'legacy_provinces.csv',
   legacyJson: 'legacy_provinces.json',
+  communesCsv: 'communes.csv',
+  communesJson: 'communes.json',
   dteEnterprises: 'dte_enterprises.csv',
   enterprisesPart: (partition: number) => `enterprises/part-${pad(partition)}.ndjson.gz`,
   rejects: (feedId: string) => `rejects/${feedId}.csv`,

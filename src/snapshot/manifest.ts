@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().int().nonnegative();
+export const legacySourcesSchema = z.object({ column: count, province: count, commune: count, none: count });
 
 export const manifestInputSchema = z.object({
   feed_id: z.string(),
@@ -21,6 +23,13 @@ export const manifestInputSchema = z.object({
   duplicates: z.number().int().nonnegative(),
   /** Accepted rows per system their main industry code was read in. */
   industry_code_systems: z.record(z.string(), z.number().int().nonnegative()),
+  /**
+   * Valid rows (duplicates included) by what decided their pre-2025 province: the legacy column, the
+   * province cell, the address's commune, or nothing. Absent in snapshots made before addresses were read.
+   */
+  legacy_sources: legacySourcesSchema.optional(),
+  /** Accepted rows whose address names another province than their province cell (listed in the rejects file). */
+  address_conflicts: z.number().int().nonnegative().optional(),
 });
 
 export const manifestOutputSchema = z.object({

@@ -1,6 +1,9 @@
 import type { PipelineContext } from '../context/context.js';
 import {
   CSV_BOM,
+  communeCount,
+  communesCsv,
+  communesJson,
   dteEnterprisesHeader,
   legacyProvincesCsv,
   legacyProvincesJson,
@@ -8,7 +11,8 @@ import {
   provincesJson,
 } from '../csv/index.js';
 import { DteError } from '../domain/errors.js';
-import { buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
+import { buildCommunes, buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
+import { communes2025 } from '../reference/communes.js';
 import { currentPopulation, legacyPopulation } from '../reference/population.js';
 import { currentProvinces, legacyProvinces } from '../reference/provinces.js';
 import { readJsonObject } from '../snapshot/catalog.js';
@@ -50,7 +54,8 @@ export async function aggregateRun(
   const counts: PartitionCounts[] = [];
   for (const part of parts)
     counts.push((await readJsonObject(ctx.store, part.counts_key)) as PartitionCounts);
-  const tables = buildIndicators(mergeCounts(counts), {
+  const merged = mergeCounts(counts);
+  const tables = buildIndicators(merged, {
     asOf: plan.as_of,
     ruleSetId: rules.id,
     categories: rules.categories,
@@ -69,6 +74,14 @@ export async function aggregateRun(
     files.push([snapshotFiles.legacyCsv, lCsv, csvRows(lCsv)]);
     files.push([snapshotFiles.legacyJson, legacyProvincesJson(tables, meta), tables.legacy.length]);
   }
+  const communes = buildCommunes(merged, {
+    categories: rules.categories,
+    hasPrevious: plan.previous !== null,
+    provinces: currentProvinces(),
+    communes: communes2025(),
+  });
+  files.push([snapshotFiles.communesCsv, communesCsv(communes, rules.categories), communeCount(communes)]);
+  files.push([snapshotFiles.communesJson, communesJson(communes, meta), communeCount(communes)]);
   const dte = await dteList(ctx, parts);
   files.push([snapshotFiles.dteEnterprises, dte.bytes, dte.rows]);
 
@@ -97,14 +110,14 @@ async function dteList(
   return { bytes: lines.inOrder(Buffer.from(CSV_BOM + dteEnterprisesHeader())), rows: lines.count };
 }
 
-/** Streams a feed's staged rejects into the snapshot; its row count is the feed's rejected count. */
+/** Streams a feed's staged rejects (and warnings) into the snapshot; its rows are the feed's rejected and warned rows. */
 async function copyRejects(ctx: PipelineContext, plan: RunPlan, feed: IngestResult): Promise<ManifestOutput> {
   const name = snapshotFiles.rejects(feed.feed_id);
   const body = await ctx.store.get(workKeys.stagedRejects(feed.staging_prefix));
   const put = await ctx.store.put(snapshotKeys.file(plan.as_of, plan.run_id, name), body, {
     contentType: contentType(name),
   });
-  return { key: name, bytes: put.bytes, sha256: put.sha256, rows: feed.rejected };
+  return { key: name, bytes: put.bytes, sha256: put.sha256, rows: feed.rejected + feed.address_conflicts };
 }
 
 function sumDuplicates(parts: ClassifyResult[]): Record<string, number> {

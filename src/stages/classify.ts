@@ -119,6 +119,7 @@ function countedRecord(): CountedRecord {
     is_dependent_unit: false,
     province_code: '',
     legacy_province_code: null,
+    commune_code: null,
     registration_date: '',
     status: 'active',
     is_dte: false,
@@ -131,6 +132,7 @@ function fillCounted(r: CountedRecord, codes: StagedCodes, c: Classification): v
   r.is_dependent_unit = codes.is_dependent_unit;
   r.province_code = codes.province_code;
   r.legacy_province_code = codes.legacy_province_code;
+  r.commune_code = codes.commune_code;
   r.registration_date = codes.registration_date;
   r.status = codes.status;
   r.is_dte = c.is_dte;

@@ -125,6 +125,8 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     valid: accepted,
     rejected,
     industry_code_systems: sink.systems(),
+    legacy_sources: { ...sink.legacySources },
+    address_conflicts: sink.addressConflicts,
     staging_prefix: prefix,
     partitions,
   };

@@ -4,7 +4,7 @@ import { CSV_BOM, rejectLine, rejectsHeader } from '../csv/index.js';
 import { type ParseOptions, readExportBatches } from '../input/index.js';
 import { workKeys } from '../snapshot/layout.js';
 import { PartitionWriter } from '../staging/partitionWriter.js';
-import type { StagedBatch } from '../staging/stageBatch.js';
+import { type LegacySourceCounts, noLegacySources, type StagedBatch } from '../staging/stageBatch.js';
 import type { BatchStager } from './batchStager.js';
 
 /**
@@ -43,6 +43,9 @@ export async function stageExport(
 export class StagingSink {
   accepted = 0;
   rejected = 0;
+  /** Accepted rows whose address names another province than their province cell. */
+  addressConflicts = 0;
+  readonly legacySources: LegacySourceCounts = noLegacySources();
   private readonly partitions: PartitionWriter;
   private readonly keys: PartitionWriter;
   private readonly rejects = new PassThrough();
@@ -83,7 +86,10 @@ export class StagingSink {
     batch.keys.forEach((bytes, partition) => {
       if (bytes) this.keys.writeBytes(partition, bytes);
     });
-    for (const row of batch.rejects) this.rejects.write(rejectLine(row));
+    this.addressConflicts += batch.warnings.length;
+    for (const [source, n] of Object.entries(batch.legacy_sources))
+      this.legacySources[source as keyof LegacySourceCounts] += n;
+    for (const row of inLineOrder(batch)) this.rejects.write(rejectLine(row));
     const rows = this.accepted + this.rejected;
     if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(rows / 50_000))
       this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows });
@@ -109,4 +115,12 @@ export class StagingSink {
     this.rejectsUpload.catch(() => undefined);
     this.rejects.destroy();
   }
+}
+
+/** A batch's rejects and warnings as one list in line order (warnings are rare: most batches have none). */
+function inLineOrder(
+  batch: StagedBatch,
+): ReadonlyArray<StagedBatch['rejects'][number] | StagedBatch['warnings'][number]> {
+  if (batch.warnings.length === 0) return batch.rejects;
+  return [...batch.rejects, ...batch.warnings].sort((a, b) => a.line - b.line);
 }

@@ -32,6 +32,7 @@ export async function loadPreviousPartition(
           is_dependent_unit: r.is_dependent_unit,
           province_code: r.province_code,
           legacy_province_code: r.legacy_province_code,
+          commune_code: r.commune_code ?? null,
           status: r.status,
           is_dte: r.is_dte,
         });

@@ -34,6 +34,8 @@ export async function publishRun(
       rejected: feed.rejected,
       duplicates,
       industry_code_systems: feed.industry_code_systems,
+      legacy_sources: feed.legacy_sources,
+      address_conflicts: feed.address_conflicts,
     };
   });
   reconcile(plan, inputs, aggregate);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { manifestOutputSchema } from '../snapshot/manifest.js';
+import { legacySourcesSchema, manifestOutputSchema } from '../snapshot/manifest.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -18,6 +18,8 @@ export const ingestResultSchema = z.object({
   valid: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
   industry_code_systems: z.record(z.string(), z.number().int().nonnegative()),
+  legacy_sources: legacySourcesSchema,
+  address_conflicts: z.number().int().nonnegative(),
   /** Folder of the validated rows, one file of tab-separated rows per partition, and `rejects.csv`. */
   staging_prefix: z.string(),
   partitions: z.number().int().positive(),

@@ -24,9 +24,11 @@ export class EnterpriseJsonWriter {
     p = text(out, put(out, p, dependent ? K.dependentTrue : K.dependentFalse), row, F.name);
     p = copy(out, put(out, p, K.province), row, F.province);
     p = row.isEmpty(F.legacy)
-      ? put(out, p, K.legacyNullRegistered)
-      : put(out, copy(out, put(out, p, K.legacy), row, F.legacy), K.quoteRegistered);
-    p = copy(out, p, row, F.registered);
+      ? put(out, p, K.legacyNull)
+      : put(out, copy(out, put(out, p, K.legacy), row, F.legacy), K.quote);
+    p = quotedOrNull(out, put(out, p, K.source), row, F.legacySource);
+    p = quotedOrNull(out, put(out, p, K.commune), row, F.commune);
+    p = copy(out, put(out, p, K.registered), row, F.registered);
     p = copy(out, put(out, p, K.main), row, F.main);
     p = copy(out, put(out, p, K.system), row, F.system);
     p = list(out, put(out, p, K.secondary), row, F.secondary);
@@ -68,8 +70,11 @@ const TEXTS = {
   dependentFalse: '","is_dependent_unit":false,"name":',
   province: ',"province_code":"',
   legacy: '","legacy_province_code":"',
-  legacyNullRegistered: '","legacy_province_code":null,"registration_date":"',
-  quoteRegistered: '","registration_date":"',
+  legacyNull: '","legacy_province_code":null',
+  quote: '"',
+  source: ',"legacy_source":',
+  commune: ',"commune_code":',
+  registered: ',"registration_date":"',
   main: '","main_industry_code":"',
   system: '","main_industry_system":"',
   secondary: '","secondary_industry_codes":',

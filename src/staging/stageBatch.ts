@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { partitionOf } from '../domain/enterpriseId.js';
 import type { IngestedRecord } from '../domain/record.js';
-import { REJECT_REASONS, type RejectedRow } from '../domain/rejects.js';
+import { REJECT_REASONS, type RejectedRow, WARNING_REASONS, type WarnedRow } from '../domain/rejects.js';
 import {
   type ExportBatch,
   type InputLimits,
@@ -11,6 +11,7 @@ import {
   recordsOfBytes,
   validateRecords,
 } from '../input/index.js';
+import { legacySourcesSchema } from '../snapshot/manifest.js';
 import { LineBuffer } from './lineBuffer.js';
 import { writeRowKey } from './rowKeys.js';
 import { writeStaged } from './stagedRecord.js';
@@ -25,7 +26,29 @@ export interface StagedBatch {
   /** The rows' keys (`rowKeys.ts`), one entry per partition as `parts`. */
   keys: Array<Uint8Array | null>;
   rejects: RejectedRow[];
+  /** Accepted rows listed as warnings too (`address_conflict`). */
+  warnings: WarnedRow[];
+  /** Accepted rows by what decided their pre-2025 province (`none`: nothing did). */
+  legacy_sources: LegacySourceCounts;
 }
+
+/** Rows by `legacy_source`, one object of one shape (`none` for null). */
+export interface LegacySourceCounts {
+  column: number;
+  province: number;
+  commune: number;
+  none: number;
+}
+
+export const noLegacySources = (): LegacySourceCounts => ({ column: 0, province: 0, commune: 0, none: 0 });
+
+const rowSchema = <T extends readonly [string, ...string[]]>(reasons: T) =>
+  z.object({
+    line: z.number().int(),
+    reason: z.enum(reasons),
+    message: z.string(),
+    cells: z.array(z.string()),
+  });
 
 /** An array of objects, sliced empty for arrays that are to hold objects from the start. */
 const OBJECTS: RejectedRow[] = [{ line: 0, reason: 'malformed_row', message: '', cells: [] }];
@@ -40,14 +63,9 @@ export const stagedBatchSchema = z.object({
   systems: z.record(z.string(), z.number().int()),
   parts: z.array(z.instanceof(Uint8Array).nullable()),
   keys: z.array(z.instanceof(Uint8Array).nullable()),
-  rejects: z.array(
-    z.object({
-      line: z.number().int(),
-      reason: z.enum(REJECT_REASONS),
-      message: z.string(),
-      cells: z.array(z.string()),
-    }),
-  ),
+  rejects: z.array(rowSchema(REJECT_REASONS)),
+  warnings: z.array(rowSchema(WARNING_REASONS)),
+  legacy_sources: legacySourcesSchema,
 });
 
 /**
@@ -64,6 +82,8 @@ export function stageBatch(batch: RecordBatch, ctx: RowContext, partitions: numb
     parts: out.lines.map(taken),
     keys: out.keys.map(taken),
     rejects: out.rejects,
+    warnings: out.warnings,
+    legacy_sources: out.legacySources,
   };
 }
 
@@ -78,6 +98,8 @@ class BatchOutput implements RowOutput {
   // Born holding objects: an empty literal holds small integers until its first push, and that
   // change of kind, in one batch in three, threw away the validation loop's optimized code.
   readonly rejects: RejectedRow[] = OBJECTS.slice(0, 0);
+  readonly warnings: WarnedRow[] = [];
+  readonly legacySources = noLegacySources();
   accepted = 0;
 
   constructor(private readonly partitions: number) {
@@ -88,6 +110,7 @@ class BatchOutput implements RowOutput {
   accept(record: IngestedRecord): void {
     this.accepted++;
     this.systems[record.main_industry_system] = (this.systems[record.main_industry_system] ?? 0) + 1;
+    this.legacySources[record.legacy_source ?? 'none']++;
     const partition = partitionOf(record.enterprise_id, this.partitions);
     writeStaged(record, this.lines[partition]!);
     writeRowKey(record, this.keys[partition]!);
@@ -95,6 +118,10 @@ class BatchOutput implements RowOutput {
 
   reject(row: RejectedRow): void {
     this.rejects.push(row);
+  }
+
+  warn(row: WarnedRow): void {
+    this.warnings.push(row);
   }
 }
 

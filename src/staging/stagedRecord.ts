@@ -1,6 +1,6 @@
 import { dateNumberOfBytes } from '../domain/dates.js';
 import { DteError } from '../domain/errors.js';
-import type { IndustrySystem, IngestedRecord, Status } from '../domain/record.js';
+import type { IndustrySystem, IngestedRecord, LegacySource, Status } from '../domain/record.js';
 import type { LineBuffer } from './lineBuffer.js';
 
 /**
@@ -10,7 +10,7 @@ import type { LineBuffer } from './lineBuffer.js';
  * codes and dates are checked), and `writeStaged` refuses one that slipped through. The first two
  * fields are what deduplication reads. Only this file knows the layout.
  */
-const FIELDS = 16;
+const FIELDS = 18;
 
 const BREAKS = /[\t\r\n]/;
 
@@ -32,7 +32,7 @@ export function writeStaged(r: IngestedRecord, lines: LineBuffer): void {
   const legalForm = r.legal_form === null ? '' : text(r.legal_form, r);
   const secondary = r.secondary_industry_codes;
   // A UTF-16 unit takes at most 3 bytes; ids, dates, codes and the numbers' digits fit in the rest.
-  const room = 3 * (name.length + legalForm.length + r.feed_id.length) + 16 * secondary.length + 128;
+  const room = 3 * (name.length + legalForm.length + r.feed_id.length) + 16 * secondary.length + 160;
   const out = lines.space(room);
   let p = put(out, lines.length, r.enterprise_id);
   out[p++] = TAB;
@@ -65,6 +65,10 @@ export function writeStaged(r: IngestedRecord, lines: LineBuffer): void {
   if (r.charter_capital_vnd !== null) p = put(out, p, String(r.charter_capital_vnd));
   out[p++] = TAB;
   p = put(out, p, String(r.line));
+  out[p++] = TAB;
+  if (r.commune_code !== null) p = put(out, p, r.commune_code);
+  out[p++] = TAB;
+  if (r.legacy_source !== null) p = put(out, p, r.legacy_source);
   out[p++] = 0x0a;
   lines.commit(p);
 }
@@ -109,6 +113,8 @@ export const F = {
   legalForm: 13,
   capital: 14,
   line: 15,
+  commune: 16,
+  legacySource: 17,
 } as const;
 
 export function decodeStaged(line: string): IngestedRecord {
@@ -122,6 +128,8 @@ export function decodeStaged(line: string): IngestedRecord {
     name: at(4),
     province_code: at(5),
     legacy_province_code: orNull(at(6)),
+    legacy_source: orNull(at(17)) as LegacySource | null,
+    commune_code: orNull(at(16)),
     registration_date: at(7),
     main_industry_code: at(8),
     main_industry_system: at(9) as IndustrySystem,
@@ -142,6 +150,7 @@ export type StagedCodes = Pick<
   | 'is_dependent_unit'
   | 'province_code'
   | 'legacy_province_code'
+  | 'commune_code'
   | 'registration_date'
   | 'main_industry_code'
   | 'main_industry_system'
@@ -211,6 +220,7 @@ export class StagedRow {
     c.is_dependent_unit = this.bytes[this.starts[F.dependent]!] === 0x31;
     c.province_code = this.known(F.province, this.digitsKey(F.province));
     c.legacy_province_code = this.isEmpty(F.legacy) ? null : this.known(F.legacy, this.digitsKey(F.legacy));
+    c.commune_code = this.isEmpty(F.commune) ? null : this.known(F.commune, this.digitsKey(F.commune));
     c.registration_date = this.known(F.registered, this.dateKey(F.registered));
     c.main_industry_code = this.known(F.main, this.digitsKey(F.main));
     c.main_industry_system = this.word(F.system) as IndustrySystem;
@@ -224,6 +234,7 @@ export class StagedRow {
     is_dependent_unit: false,
     province_code: '',
     legacy_province_code: null,
+    commune_code: null,
     registration_date: '',
     main_industry_code: '',
     main_industry_system: 'vsic2018',

@@ -59,6 +59,7 @@ export async function readAs(
   const out = {
     accept: (r: { enterprise_id: string; line: number }) => outcome.accepted.push([r.enterprise_id, r.line]),
     reject: (row: RejectedRow) => outcome.rejected.push(row),
+    warn: () => undefined,
   };
   const input = chunked(bytes, chunkSize);
   if (how === 'text') {

@@ -11,6 +11,8 @@ function rec(id: string, over: Partial<ClassifiedRecord> = {}): ClassifiedRecord
     name: `Công ty ${id}`,
     province_code: '38',
     legacy_province_code: '38',
+    legacy_source: 'province',
+    commune_code: null,
     registration_date: '2020-01-01',
     main_industry_code: '1074',
     main_industry_system: 'vsic2018',

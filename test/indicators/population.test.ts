@@ -11,6 +11,8 @@ function rec(id: string, province: string, over: Partial<ClassifiedRecord> = {})
     name: `Công ty ${id}`,
     province_code: province,
     legacy_province_code: province,
+    legacy_source: 'province',
+    commune_code: null,
     registration_date: '2020-01-01',
     main_industry_code: '1074',
     main_industry_system: 'vsic2018',

@@ -63,7 +63,7 @@ describe('ndjson', () => {
       [2, 'malformed_row'],
       [4, 'malformed_row'],
     ]);
-    expect(summary).toEqual({ rowsRead: 3, accepted: 1, rejected: 2 });
+    expect(summary).toEqual({ rowsRead: 3, accepted: 1, rejected: 2, warnings: 0 });
   });
 
   it('fails a file that is not NDJSON at all', async () => {

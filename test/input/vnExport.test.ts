@@ -2,6 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FileRejectedError } from '../../src/domain/errors.js';
 import { VN_HEADERS, vnExport } from '../support/vnExport.js';
+
+/** The headers of the rows these tests write by hand: every column but the address. */
+const ELEVEN = VN_HEADERS.filter((h) => h !== 'Địa chỉ trụ sở');
+
 import { parse } from './support.js';
 
 const row = {
@@ -28,13 +32,15 @@ describe('vn-dkkd-csv rows', () => {
         },
       ]),
     );
-    expect(summary).toEqual({ rowsRead: 1, accepted: 1, rejected: 0 });
+    expect(summary).toEqual({ rowsRead: 1, accepted: 1, rejected: 0, warnings: 0 });
     expect(accepted[0]).toEqual({
       enterprise_id: '2800000001',
       is_dependent_unit: false,
       name: 'Công ty TNHH Phần mềm',
       province_code: '38',
       legacy_province_code: '38',
+      legacy_source: 'province',
+      commune_code: null,
       registration_date: '2020-03-15',
       main_industry_code: '6201',
       main_industry_system: 'vsic2018',
@@ -85,10 +91,11 @@ describe('vn-dkkd-csv rows', () => {
         { ...row, id: '2800000002', province: 'Đắk Lắk' },
         { ...row, id: '2800000003', province: 'Thanh Hóa', legacy: 'Phú Yên' },
       ]),
+      { asOf: '2025-07-01' },
     );
-    expect(accepted.map((r) => [r.province_code, r.legacy_province_code])).toEqual([
-      ['66', '54'],
-      ['66', null],
+    expect(accepted.map((r) => [r.province_code, r.legacy_province_code, r.legacy_source])).toEqual([
+      ['66', '54', 'column'],
+      ['66', null, null],
     ]);
     expect(rejected).toMatchObject([{ line: 4, reason: 'unknown_province' }]);
   });
@@ -124,7 +131,7 @@ describe('vn-dkkd-csv rows', () => {
     ]);
     expect(rejected[2]?.cells[2]).toBe('Atlantis');
     expect(rejected[2]?.message).toContain('Atlantis');
-    expect(summary).toEqual({ rowsRead: 12, accepted: 1, rejected: 11 });
+    expect(summary).toEqual({ rowsRead: 12, accepted: 1, rejected: 11, warnings: 0 });
   });
 
   it('uses the default province of the feed for an empty cell', async () => {
@@ -146,7 +153,7 @@ describe('vn-dkkd-csv files', () => {
     ['LF line ends and blank lines', Buffer.from(`\n${text.replaceAll('\r\n', '\n\n')}\n\n`)],
   ])('reads %s', async (_label, body) => {
     const { accepted, summary } = await parse(body);
-    expect(summary).toEqual({ rowsRead: 2, accepted: 2, rejected: 0 });
+    expect(summary).toEqual({ rowsRead: 2, accepted: 2, rejected: 0, warnings: 0 });
     expect(accepted.map((r) => r.name)).toEqual([row.name, row.name]);
   });
 
@@ -154,7 +161,7 @@ describe('vn-dkkd-csv files', () => {
     const header = [
       '  TÌNH TRẠNG HOẠT ĐỘNG ',
       'Ghi chú',
-      ...VN_HEADERS.filter((h) => h !== 'Tình trạng hoạt động').map((h) => h.normalize('NFD')),
+      ...ELEVEN.filter((h) => h !== 'Tình trạng hoạt động').map((h) => h.normalize('NFD')),
     ];
     const cells = [
       'Đang hoạt động',
@@ -175,7 +182,7 @@ describe('vn-dkkd-csv files', () => {
   });
 
   it('keeps quoted delimiters, doubled quotes and quoted newlines, with physical line numbers', async () => {
-    const body = `${VN_HEADERS.join(',')}\r\n2800000001,"Công ty ""Thăng Long"", Hà Nội",Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,\r\n2800000002,"Dòng một\r\ndòng hai",Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,\r\n12,x,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,\r\n`;
+    const body = `${ELEVEN.join(',')}\r\n2800000001,"Công ty ""Thăng Long"", Hà Nội",Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,\r\n2800000002,"Dòng một\r\ndòng hai",Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,\r\n12,x,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,\r\n`;
     const { accepted, rejected } = await parse(body);
     expect(accepted.map((r) => [r.line, r.name])).toEqual([
       [2, 'Công ty "Thăng Long", Hà Nội'],
@@ -187,7 +194,7 @@ describe('vn-dkkd-csv files', () => {
   it('quarantines rows with the wrong cell count or broken quoting as malformed, and goes on', async () => {
     const good = `2800000009,Tốt,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`;
     const body = [
-      VN_HEADERS.join(','),
+      ELEVEN.join(','),
       '2800000001,Thiếu ô,Hà Nội',
       `2800000002,"Hỏng"x,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`,
       `2800000003,"Không đóng,Hà Nội,,01/01/2020,6201,,Đang hoạt động,,,`,
@@ -209,7 +216,7 @@ describe('files that fail as a whole', () => {
   it.each([
     [
       'a missing required column, named',
-      `${VN_HEADERS.filter((h) => h !== 'Ngày thành lập').join(',')}\n`,
+      `${ELEVEN.filter((h) => h !== 'Ngày thành lập').join(',')}\n`,
       /missing required column "Ngày thành lập"/,
     ],
     ['an empty file', '', /empty/],

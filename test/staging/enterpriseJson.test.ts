@@ -30,6 +30,7 @@ const same = (record: IngestedRecord) => {
       is_dependent_unit: record.is_dependent_unit,
       province_code: record.province_code,
       legacy_province_code: record.legacy_province_code,
+      commune_code: record.commune_code,
       registration_date: record.registration_date,
       main_industry_code: record.main_industry_code,
       main_industry_system: record.main_industry_system,

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { IngestedRecord } from '../../src/domain/record.js';
-import type { RejectedRow } from '../../src/domain/rejects.js';
+import type { RejectedRow, WarnedRow } from '../../src/domain/rejects.js';
 import {
   type ParseOptions,
   type ParseSummary,
@@ -18,7 +18,7 @@ export async function parseFeed(
   sink: RowSink,
 ): Promise<ParseSummary> {
   const ctx = rowContext(options);
-  const summary: ParseSummary = { rowsRead: 0, accepted: 0, rejected: 0 };
+  const summary: ParseSummary = { rowsRead: 0, accepted: 0, rejected: 0, warnings: 0 };
   const out = {
     accept(record: IngestedRecord) {
       summary.rowsRead++;
@@ -29,6 +29,10 @@ export async function parseFeed(
       summary.rowsRead++;
       summary.rejected++;
       sink.reject(row);
+    },
+    warn(row: WarnedRow) {
+      summary.warnings++;
+      sink.warn?.(row);
     },
   };
   for await (const batch of readRecordBatches(input, options)) {

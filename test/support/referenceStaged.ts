@@ -20,5 +20,7 @@ export function referenceStaged(r: IngestedRecord): string {
     r.legal_form === null ? '' : text(r.legal_form, r),
     r.charter_capital_vnd === null ? '' : String(r.charter_capital_vnd),
     String(r.line),
+    r.commune_code ?? '',
+    r.legacy_source ?? '',
   ].join('\t');
 }

@@ -15,6 +15,7 @@ export interface VnRow {
   form?: string;
   capital?: string;
   updated?: string;
+  address?: string;
 }
 
 function quote(cell: string): string {
@@ -36,6 +37,7 @@ export function vnExport(rows: VnRow[]): string {
       r.form ?? 'Công ty TNHH',
       r.capital ?? '',
       r.updated ?? '',
+      r.address ?? '',
     ];
     lines.push(cells.map(quote).join(','));
   }

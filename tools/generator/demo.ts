@@ -21,6 +21,8 @@ export const DEMO_DATES = [
 ] as const;
 
 const SEED = 20_230_630;
+/** Rows of a merged province that carry the pre-2025 column: a minority, as in real exports. */
+const LEGACY_SHARE = 0.15;
 const BACKGROUND = 9_000;
 
 /**
@@ -107,9 +109,11 @@ export async function writeDemoSeries(
       dirtyShare: 0.005,
       ...options,
     });
-    for (const e of background) if (e.founded <= asOf) await writer.enterprise(e, { share: 0.6 });
+    for (const e of background) if (e.founded <= asOf) await writer.enterprise(e, { share: LEGACY_SHARE });
+    // The plan cohorts sit in communes wholly inside their old province: the address tells it.
     for (const e of cohorts)
-      if (e.founded <= asOf) await writer.enterprise(e, { share: 1, always: true, clean: true });
+      if (e.founded <= asOf)
+        await writer.enterprise(e, { share: LEGACY_SHARE, clean: true, certainPlace: true });
     const { rows } = await writer.close();
     written.push({ as_of: asOf, file: name, rows });
   }

@@ -1,3 +1,4 @@
+import { addressOf, placeOf } from './addresses.js';
 import { toDays } from './dates.js';
 import { DIRT, type Dirt, spoilCells } from './dirty.js';
 import { type Enterprise, enterprise, type PopulationOptions } from './enterprise.js';
@@ -14,6 +15,8 @@ export interface ExportOptions extends SinkOptions {
   /** Share of rows spoiled in one of the ways the validator rejects (default 1%). */
   dirtyShare?: number;
   delimiter?: ',' | ';' | '\t';
+  /** Rows of a merged province that carry the pre-2025 column after the merger (default 0.15). */
+  legacyShare?: number;
 }
 
 /** Writes rows of one export: real rows, branches, a few duplicates and the dirty share. */
@@ -47,10 +50,11 @@ export class ExportWriter {
   /** The enterprise's row (and its branch), perhaps spoiled, perhaps repeated with a later update. */
   async enterprise(
     e: Enterprise,
-    legacy: { share: number; always?: boolean; clean?: boolean },
+    legacy: { share: number; always?: boolean; clean?: boolean; certainPlace?: boolean },
     limit = Number.POSITIVE_INFINITY,
   ): Promise<void> {
     const row = rowOf(e, { asOf: this.options.asOf, legacyShare: legacy.share, legacyAlways: legacy.always });
+    row.address = addressOf(e, placeOf(e, this.options.seed, legacy.certainPlace), this.options.asOf);
     const rng = entityPrng(this.options.seed, e.index, toDays(this.options.asOf));
     const dirty = !legacy.clean && rng.chance(this.options.dirtyShare);
     await this.row(row, dirty ? rng.pick(DIRT) : null, rng);
@@ -95,7 +99,7 @@ export async function writeExport(
   const writer = await ExportWriter.open(file, options);
   const population: PopulationOptions = { seed: options.seed, horizon: options.asOf };
   for (let i = 0; writer.rows < options.rows; i++) {
-    await writer.enterprise(enterprise(i, population), { share: 0.6 }, options.rows);
+    await writer.enterprise(enterprise(i, population), { share: options.legacyShare ?? 0.15 }, options.rows);
   }
   return writer.close();
 }

@@ -29,6 +29,7 @@ export function cellsOf(row: Row, format: ExportFormat): string[] {
     row.legalForm,
     vn ? row.capital : String(row.capitalValue),
     vn ? vnDate(row.updated) : row.updated,
+    row.address,
   ];
 }
 
@@ -43,7 +44,8 @@ export function headerLine(format: ExportFormat, delimiter: string): string {
 
 /** An NDJSON line with the canonical field names; a malformed row is a line that is not JSON. */
 export function jsonLine(cells: string[]): string {
-  const [id, name, province, legacy, founded, main, secondary, status, form, capital, updated] = cells;
+  const [id, name, province, legacy, founded, main, secondary, status, form, capital, updated, address] =
+    cells;
   return `${JSON.stringify({
     enterprise_id: id,
     name,
@@ -56,5 +58,6 @@ export function jsonLine(cells: string[]): string {
     legal_form: form,
     charter_capital_vnd: /^\d+$/.test(capital ?? '') ? Number(capital) : capital,
     updated_at: updated || null,
+    address: address || null,
   })}\n`;
 }

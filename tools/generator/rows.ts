@@ -1,4 +1,4 @@
-import { legacyProvinces } from '../../src/reference/provinces.js';
+import { currentProvinces, legacyProvinces } from '../../src/reference/provinces.js';
 import { vnDkkd } from '../../src/reference/vocabulary.js';
 import { CODE_NAMES, to2025 } from './codes.js';
 import { toDays, toIso } from './dates.js';
@@ -21,6 +21,8 @@ export interface Row {
   capital: string;
   capitalValue: number;
   updated: string;
+  /** The head-office address (`addresses.ts`), empty until the writer gives it one. */
+  address: string;
 }
 
 const MERGER_DAY = '2025-07-01';
@@ -39,8 +41,9 @@ function mergedSuccessors(): Set<string> {
   return merged;
 }
 
+/** The current province of a code: codes 80, 52, 44, … were reused, so never the pre-2025 list's. */
 function currentOf(code: string) {
-  return legacyProvinces().find((p) => p.code === code);
+  return currentProvinces().find((p) => p.code === code);
 }
 
 function capitalText(rng: Prng, value: number): string {
@@ -103,6 +106,7 @@ export function rowOf(e: Enterprise, options: RowOptions, salt = 0): Row {
     capital: capitalText(rng, e.capital),
     capitalValue: e.capital,
     updated,
+    address: '',
   };
 }
 
