@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { PipelineContext } from '../context/context.js';
 import { UsageError } from '../domain/errors.js';
 import { loadTargets, targetsPath } from '../targets/load.js';
+import type { Recipients } from '../targets/recipients.js';
 import type { Target } from '../targets/schema.js';
 import type { Destination } from './channels/types.js';
 import { isOps, type Notification } from './notification.js';
-import type { Recipients } from './recipients.js';
 import type { AlertSettings } from './settings.js';
 
 const short = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 10);

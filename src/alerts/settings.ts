@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readEnv } from '../config/env.js';
 import { UsageError } from '../domain/errors.js';
-import { recipientsSchema, WEBHOOK_FORMATS } from './recipients.js';
+import { recipientsSchema, WEBHOOK_FORMATS } from '../targets/recipients.js';
 
 const emailSettingsSchema = z
   .object({

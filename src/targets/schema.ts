@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { recipientsSchema } from '../alerts/recipients.js';
 import { INDICATORS } from '../indicators/units.js';
+import { recipientsSchema } from './recipients.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-MM-dd');
 const point = z.object({ date: isoDate, value: z.number().nonnegative() });

@@ -71,7 +71,7 @@ describe('a target on DTEs per 1,000 people', () => {
     await evaluateAlerts(ctx, { as_of: '2025-01-31' });
     const { notifications } = await evaluateAlerts(ctx, { as_of: '2025-02-28' });
     const text = notifications.find((n) => n.key.endsWith(':level'))!.text;
-    expect(text).toContain('0.84 DTEs per 1,000 people on 2025-02-28, expected 1 DTEs per 1,000 people');
+    expect(text).toContain('0.84 DTEs per 1,000 people on 28 Feb 2025, expected 1 DTEs per 1,000 people');
   });
 
   it('has no value on a snapshot without a population figure', async () => {

@@ -1,7 +1,7 @@
 import type { PipelineContext } from '../../context/context.js';
+import type { WebhookFormat } from '../../targets/recipients.js';
 import type { Target } from '../../targets/schema.js';
 import type { Notification } from '../notification.js';
-import type { WebhookFormat } from '../recipients.js';
 import type { AlertSecrets, AlertSettings } from '../settings.js';
 
 export const CHANNEL_NAMES = ['log', 'webhook', 'email', 'zalo'] as const;

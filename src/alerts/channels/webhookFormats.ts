@@ -1,6 +1,6 @@
+import type { WebhookFormat } from '../../targets/recipients.js';
 import type { HumanMessage } from '../message.js';
 import type { Notification } from '../notification.js';
-import type { WebhookFormat } from '../recipients.js';
 
 /** The pipeline's own JSON: the human line and the structured facts, for programs. */
 function json(n: Notification): unknown {
