@@ -1,17 +1,20 @@
 /**
  * `npm run demo`: the committed demo series through `dte run`, one as-of date after another, on the
  * embedded defaults (local store under ./var/store), then a table per province of the latest snapshot
- * (with DTEs per 1,000 people) and the plan targets' statuses, the national one first.
+ * (with DTEs per 1,000 people), the plan targets' statuses, the national one first, and every
+ * notification with where it went (the channels of config/dte.example.yaml, or $DTE_CONFIG).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { loadConfig } from '../src/config/load.js';
 import { provincesJsonSchema } from '../src/indicators/schema.js';
 import { packageRoot } from '../src/package/packageRoot.js';
 import { listPublished, readJsonObject } from '../src/snapshot/catalog.js';
 import { openStore } from '../src/store/openStore.js';
+import { printNotifications } from './demoNotifications.js';
 import { printTargets } from './demoTargets.js';
 
 const seriesSchema = z.object({
@@ -29,6 +32,8 @@ const root = packageRoot();
 const demoDir = path.join(root, 'fixtures/demo');
 const storeUrl = process.env.DTE_STORE ?? 'file:./var/store';
 const cli = path.join(root, 'dist/src/cli/main.js');
+/** The example deployment config: its alert channels are the demo's (the log, plus whatever it enables). */
+const configFile = process.env.DTE_CONFIG ?? path.join(root, 'config/dte.example.yaml');
 
 function runSeries(): void {
   const { series } = seriesSchema.parse(parseYaml(readFileSync(path.join(demoDir, 'feeds.yaml'), 'utf8')));
@@ -42,6 +47,8 @@ function runSeries(): void {
       entry.format,
       '--feed-id',
       'national',
+      '--config',
+      configFile,
     ];
     args.push('--as-of', entry.as_of, '--industry-codes', entry.industry_codes, '--store', storeUrl);
     process.stdout.write(
@@ -90,6 +97,7 @@ async function printSummary(): Promise<void> {
     );
   }
   await printTargets(store);
+  await printNotifications(store, loadConfig(configFile), path.relative(root, configFile) || configFile);
   process.stdout.write(
     `\n${published.length} snapshots in ${storeUrl}; the latest is in snapshots/${latest.as_of}/${latest.run_id}/\n`,
   );

@@ -17,6 +17,8 @@ export { isOps, type Notification, notificationSchema, OPS_KINDS } from './notif
 export { type OpsEvent, type OpsKind, opsNotification, recordInHistory } from './ops.js';
 export { svgToPng } from './png.js';
 export { destinationsOf, recipientsOf, targetOf } from './routing.js';
+export { listSentNotifications, type SentDelivery, type SentNotification } from './sent.js';
+export { describeSent } from './sentText.js';
 export { type AlertSettings, alertSettings } from './settings.js';
 export {
   acknowledgeTarget,

@@ -16,11 +16,14 @@ export const httpStateKey = (feedId: string) => `raw/${feedId}/_http_state.json`
 
 export const alertKeys = {
   state: 'alerts/state.json',
+  historyRoot: 'alerts/history/',
   history: (asOf: string) => `alerts/history/${asOf}.ndjson`,
+  deliveriesOf: (id: string) => `alerts/deliveries/${id}.`,
   /** One marker per notification and destination delivered (`log`, `webhook`, `email-…`, `zalo-…`): delivery is idempotent on it. */
   delivered: (id: string, destination: string) => `alerts/deliveries/${id}.${destination}.json`,
   /** A delivery that exhausted its attempts, kept for ops whichever runner made it. */
   failed: (id: string, destination: string) => `alerts/failed/${id}.${destination}.json`,
+  failuresOf: (id: string) => `alerts/failed/${id}.`,
   /** A target's silence and acknowledgement (`dte alerts silence|ack`). */
   silencesRoot: 'alerts/silences/',
   silence: (targetId: string) => `alerts/silences/${targetId}.json`,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listSentNotifications } from '../../src/alerts/sent.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { PipelineContext } from '../../src/context/context.js';
 import { inlineDeliveries } from '../../src/runners/inlineDeliveries.js';
@@ -99,6 +100,17 @@ describe('webhook delivery', () => {
     // Evaluating and delivering the same snapshot again sends nothing.
     await afterPublish(ctx, '2025-02-28', inlineDeliveries);
     expect(r.accepted.map((a) => a.id)).toEqual(ids);
+    // `dte alerts sent` (and the demo) read back where each notification went.
+    const sent = await listSentNotifications(ctx.store, '2025-02-28');
+    expect(sent.map((n) => n.id).sort()).toEqual([...ids].sort());
+    for (const n of sent) {
+      expect(n.subject).toBe('flat-100');
+      expect(n.deliveries.map((d) => [d.destination, d.status]).sort()).toEqual([
+        ['log', 'delivered'],
+        ['webhook', 'delivered'],
+      ]);
+      expect(n.deliveries.find((d) => d.destination === 'webhook')?.to).toContain('127.0.0.1');
+    }
   });
 
   it('gives up on a receiver that always fails, records the failed delivery, and the run goes on', async () => {
@@ -115,5 +127,10 @@ describe('webhook delivery', () => {
     expect(
       await ctx.store.head(`alerts/failed/${outcome.deliveries.failed[0]!.id}.webhook.json`),
     ).not.toBeNull();
+    const webhook = (await listSentNotifications(ctx.store, '2025-02-28')).map((n) =>
+      n.deliveries.find((d) => d.destination === 'webhook'),
+    );
+    expect(webhook.length).toBe(outcome.notifications);
+    expect(webhook.every((d) => d?.status === 'failed' && /503/.test(d.error ?? ''))).toBe(true);
   });
 });

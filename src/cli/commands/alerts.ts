@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateTargets } from '../../alerts/index.js';
+import { describeSent, evaluateTargets, listSentNotifications } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -48,6 +48,27 @@ export function registerAlertsCommands(program: Command): void {
             `${pad(e.target_id, 26)}${pad(e.territory_name, 20)}${pad(fmt(e.actual), 8)}${pad(fmt(e.expected), 10)}${pad(fmt(e.gap_pct), 8)}${pad(e.status, 12)}${projection}${coverage}\n`,
           );
         }
+      } finally {
+        await ctx.store.close();
+      }
+    });
+  alerts
+    .command('sent')
+    .description('every recorded notification and where it went (delivered, failed, or not sent and why)')
+    .option('--as-of <date>', 'only the notifications of this as-of date')
+    .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
+    .option('--store <url>', 'object store (default $DTE_STORE or the config)')
+    .option('--json', 'print as JSON')
+    .action(async (options: { asOf?: string; config?: string; store?: string; json?: boolean }) => {
+      const loaded = loadConfig(options.config);
+      if (options.store) loaded.config.store = options.store;
+      const ctx = await createContext(loaded);
+      try {
+        const sent = await listSentNotifications(
+          ctx.store,
+          options.asOf ? parseAsOf(options.asOf) : undefined,
+        );
+        process.stdout.write(options.json ? `${JSON.stringify(sent, null, 2)}\n` : describeSent(sent));
       } finally {
         await ctx.store.close();
       }
