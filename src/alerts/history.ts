@@ -1,10 +1,9 @@
 import type { PipelineContext } from '../context/context.js';
-import { listPublished } from '../snapshot/catalog.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
-import { loadTargets, targetsPath } from '../targets/load.js';
 import type { Target } from '../targets/schema.js';
 import { expectedAt, type Point, type Status, statusOf } from '../trajectory/index.js';
+import { mapTargets } from './eachTarget.js';
 import { metricIn } from './metrics.js';
 
 /** The target as evaluated on one published date: what the chart draws at that date. */
@@ -60,9 +59,5 @@ export async function targetHistory(
 
 /** Every target's history up to `asOf`, in the targets file's order (as `evaluateTargets`). */
 export async function targetHistories(ctx: PipelineContext, asOf: string): Promise<TargetHistory[]> {
-  const { targets } = loadTargets(targetsPath(ctx.config.targets, ctx.baseDir));
-  const published = await listPublished(ctx.store);
-  const out: TargetHistory[] = [];
-  for (const target of targets) out.push(await targetHistory(ctx.store, published, target, asOf));
-  return out;
+  return mapTargets(ctx, (target, published) => targetHistory(ctx.store, published, target, asOf));
 }

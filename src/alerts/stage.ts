@@ -3,8 +3,8 @@ import { NotFoundError } from '../domain/errors.js';
 import { listPublished, readJsonObject, readManifest } from '../snapshot/catalog.js';
 import { alertKeys } from '../snapshot/layout.js';
 import type { Manifest } from '../snapshot/manifest.js';
-import { loadTargets, targetsPath } from '../targets/load.js';
 import { dayOf } from '../trajectory/index.js';
+import { mapTargets } from './eachTarget.js';
 import { type Evaluation, evaluateTarget } from './evaluate.js';
 import { type AlertState, advance, alertStateSchema, type Transition } from './lifecycle.js';
 import type { Notification } from './notification.js';
@@ -30,11 +30,7 @@ export async function readState(ctx: PipelineContext): Promise<AlertState> {
 
 /** Every measurable target evaluated on the published snapshot of a date (no state change). */
 export async function evaluateTargets(ctx: PipelineContext, asOf: string): Promise<Evaluation[]> {
-  const { targets } = loadTargets(targetsPath(ctx.config.targets, ctx.baseDir));
-  const published = await listPublished(ctx.store);
-  const evaluations: Evaluation[] = [];
-  for (const target of targets) evaluations.push(await evaluateTarget(ctx.store, published, target, asOf));
-  return evaluations;
+  return mapTargets(ctx, (target, published) => evaluateTarget(ctx.store, published, target, asOf));
 }
 
 function link(settings: AlertSettings, asOf: string): string | null {

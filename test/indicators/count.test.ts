@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassifiedRecord, PreviousRecord } from '../../src/domain/classified.js';
+import type { ClassifiedRecord } from '../../src/domain/classified.js';
 import { buildIndicators, countPartition, mergeCounts, percent } from '../../src/indicators/index.js';
+import { classifiedRecord, previousRecord } from '../support/classified.js';
 
 const categories = ['software', 'telecom'];
 
-function rec(id: string, over: Partial<ClassifiedRecord> = {}): ClassifiedRecord {
-  return {
-    enterprise_id: id,
-    is_dependent_unit: id.includes('-'),
-    name: `Công ty ${id}`,
-    province_code: '38',
-    legacy_province_code: '38',
-    legacy_source: 'province',
-    commune_code: null,
-    registration_date: '2020-01-01',
-    main_industry_code: '1074',
-    main_industry_system: 'vsic2018',
-    secondary_industry_codes: [],
-    secondary_industry_systems: [],
-    status: 'active',
-    legal_form: null,
-    charter_capital_vnd: null,
-    updated_at: null,
-    feed_id: 'f',
-    line: 2,
-    is_dte: false,
-    dte_category: null,
-    dte_matched_code: null,
-    digital_secondary: false,
-    ...over,
-  };
-}
+const rec = classifiedRecord;
 const dte = (id: string, over: Partial<ClassifiedRecord> = {}) =>
   rec(id, {
     is_dte: true,
@@ -39,15 +14,7 @@ const dte = (id: string, over: Partial<ClassifiedRecord> = {}) =>
     main_industry_code: '6201',
     ...over,
   });
-const prev = (id: string, over: Partial<PreviousRecord> = {}): PreviousRecord => ({
-  enterprise_id: id,
-  is_dependent_unit: false,
-  province_code: '38',
-  legacy_province_code: '38',
-  status: 'active',
-  is_dte: false,
-  ...over,
-});
+const prev = previousRecord;
 
 const provinces = [
   { code: '01', name: 'Hà Nội' },

@@ -1,47 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifiedRecord, PreviousRecord } from '../../src/domain/classified.js';
 import { buildIndicators, countPartition, perThousand } from '../../src/indicators/index.js';
+import { classifiedRecord, previousRecord } from '../support/classified.js';
 
 const categories = ['software'];
 
-function rec(id: string, province: string, over: Partial<ClassifiedRecord> = {}): ClassifiedRecord {
-  return {
-    enterprise_id: id,
-    is_dependent_unit: false,
-    name: `Công ty ${id}`,
-    province_code: province,
-    legacy_province_code: province,
-    legacy_source: 'province',
-    commune_code: null,
-    registration_date: '2020-01-01',
-    main_industry_code: '1074',
-    main_industry_system: 'vsic2018',
-    secondary_industry_codes: [],
-    secondary_industry_systems: [],
-    status: 'active',
-    legal_form: null,
-    charter_capital_vnd: null,
-    updated_at: null,
-    feed_id: 'f',
-    line: 2,
-    is_dte: false,
-    dte_category: null,
-    dte_matched_code: null,
-    digital_secondary: false,
-    ...over,
-  };
-}
+const rec = (id: string, province: string, over: Partial<ClassifiedRecord> = {}) =>
+  classifiedRecord(id, { province_code: province, legacy_province_code: province, ...over });
 const dte = (id: string, province: string, over: Partial<ClassifiedRecord> = {}) =>
   rec(id, province, { is_dte: true, dte_category: 'software', dte_matched_code: '6201', ...over });
-const prev = (id: string, province: string, over: Partial<PreviousRecord> = {}): PreviousRecord => ({
-  enterprise_id: id,
-  is_dependent_unit: false,
-  province_code: province,
-  legacy_province_code: province,
-  status: 'active',
-  is_dte: false,
-  ...over,
-});
+const prev = (id: string, province: string, over: Partial<PreviousRecord> = {}) =>
+  previousRecord(id, { province_code: province, legacy_province_code: province, ...over });
 
 const provinces = [
   { code: '01', name: 'Hà Nội' },
