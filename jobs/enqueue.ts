@@ -1,5 +1,6 @@
 import type { Config } from '../src/config/schema.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
+import type { RunTrigger } from '../src/runs/record.js';
 import { selectFeeds } from '../src/stages/selectFeeds.js';
 import { ingestFlow } from './flows.js';
 
@@ -21,10 +22,11 @@ export async function enqueueRuns(
   config: Config,
   dates: string[],
   feedIds?: string[],
+  trigger: RunTrigger = 'enqueue',
 ): Promise<EnqueueResult> {
   const [asOf, ...then] = dates;
   if (!asOf) throw new Error('enqueueRuns needs at least one date');
   const feeds = selectFeeds(config.feeds, feedIds).map((f) => f.id);
-  const status = await runtime.addFlowOnce(ingestFlow(asOf, feeds, then, config.worker));
+  const status = await runtime.addFlowOnce(ingestFlow(asOf, feeds, then, config.worker, trigger));
   return { as_of: asOf, feed_ids: feeds, status, then };
 }

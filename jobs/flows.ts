@@ -1,5 +1,6 @@
 import type { FlowJob } from 'bullmq';
 import type { Config } from '../src/config/schema.js';
+import type { RunTrigger } from '../src/runs/record.js';
 import type { RunPlan } from '../src/stages/results.js';
 import { jobIds } from './ids.js';
 import { childOptions, jobOptions } from './options.js';
@@ -13,11 +14,12 @@ export function ingestFlow(
   feedIds: string[],
   then: string[],
   worker: Config['worker'],
+  trigger: RunTrigger = 'enqueue',
 ): FlowJob {
   return {
     name: 'plan',
     queueName: 'plan',
-    data: { as_of: asOf, feed_ids: feedIds, then },
+    data: { as_of: asOf, feed_ids: feedIds, then, trigger },
     opts: { ...jobOptions(worker), jobId: jobIds.plan(asOf, feedIds) },
     children: feedIds.map((feedId) => ({
       name: 'ingest',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RUN_TRIGGERS } from '../src/runs/record.js';
 import { classifyRequestSchema, runPlanSchema } from '../src/stages/results.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
@@ -7,7 +8,10 @@ const feedIds = z.array(z.string().min(1)).min(1);
 const then = z.array(isoDate).default([]);
 
 export const triggerPayload = z.object({ feed_id: z.string().min(1) });
-export const planPayload = z.object({ as_of: isoDate, feed_ids: feedIds, then });
+/** What started the run (`dte runs`); jobs queued before it was recorded count as enqueued. */
+const trigger = z.enum(RUN_TRIGGERS).default('enqueue');
+
+export const planPayload = z.object({ as_of: isoDate, feed_ids: feedIds, then, trigger });
 export const ingestPayload = z.object({ as_of: isoDate, feed_id: z.string().min(1) });
 export const classifyPayload = classifyRequestSchema;
 export const aggregatePayload = z.object({ plan: runPlanSchema });

@@ -10,6 +10,7 @@ import { afterPublish } from '../src/stages/afterPublish.js';
 export const alertsProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
   const payload = alertsPayload.parse(job.data);
   const outcome = await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
-  if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
+  if (payload.then.length > 0)
+    await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids, 'backfill');
   return outcome;
 };

@@ -24,6 +24,7 @@ export const planProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => as
   if (decision.action === 'already_published')
     await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
   // Nothing (more) to publish for this date: the backfill goes on with the next one.
-  if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
+  if (payload.then.length > 0)
+    await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids, 'backfill');
   return { action: decision.action, run_id: decision.plan.run_id };
 };

@@ -12,7 +12,13 @@ import { yesterdayInVietnam } from '../src/time/asOf.js';
 export const triggerProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
   const { feed_id } = triggerPayload.parse(job.data);
   const scheduledAt = new Date(job.timestamp + (job.opts.delay ?? 0));
-  const result = await enqueueRuns(runtime, ctx.config, [yesterdayInVietnam(scheduledAt)]);
+  const result = await enqueueRuns(
+    runtime,
+    ctx.config,
+    [yesterdayInVietnam(scheduledAt)],
+    undefined,
+    'schedule',
+  );
   ctx.logger.info(
     { stage: 'trigger', feed: feed_id, asOf: result.as_of, status: result.status },
     'scheduled run enqueued',

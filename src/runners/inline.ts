@@ -1,4 +1,6 @@
 import type { PipelineContext } from '../context/context.js';
+import type { RunTrigger } from '../runs/record.js';
+import { RunRecorder } from '../runs/recorder.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
@@ -16,6 +18,8 @@ export interface InlineRunOptions {
   asOf: string;
   /** Feed ids to run; empty or absent means every enabled feed. */
   feeds?: string[];
+  /** What started the run, for its record under `runs/` (default `cli`). */
+  trigger?: RunTrigger;
 }
 
 export type InlineRunOutcome =
@@ -30,21 +34,50 @@ export type InlineRunOutcome =
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
-  const ingests: IngestResult[] = [];
-  for (const feed of feeds) ingests.push(await ingestFeed(ctx, { as_of: options.asOf, feed_id: feed.id }));
-  const decision = await decideRun(ctx, options.asOf, ingests);
+  const run = await RunRecorder.start(ctx.store, {
+    as_of: options.asOf,
+    trigger: options.trigger ?? 'cli',
+    feed_ids: feeds.map((f) => f.id),
+  });
+  try {
+    const outcome = await runStages(ctx, options.asOf, feeds, run);
+    await run.finish(outcome.status);
+    return outcome;
+  } catch (error) {
+    await run.fail(error);
+    throw error;
+  }
+}
+
+/** The stages one after the other, each through the run's record. */
+async function runStages(
+  ctx: PipelineContext,
+  asOf: string,
+  feeds: ReturnType<typeof selectFeeds>,
+  run: RunRecorder,
+): Promise<InlineRunOutcome> {
+  const ingests = await run.stage('ingest', async () => {
+    const results: IngestResult[] = [];
+    for (const feed of feeds) results.push(await ingestFeed(ctx, { as_of: asOf, feed_id: feed.id }));
+    return results;
+  });
+  const decision = await run.stage('plan', () => decideRun(ctx, asOf, ingests));
   const { plan } = decision;
+  run.planned(
+    plan.run_id,
+    ingests.reduce((sum, i) => sum + i.rows_read, 0),
+  );
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
   if (decision.action === 'already_published')
     return {
       status: 'already_published',
       plan,
-      after_publish: await afterPublish(ctx, plan.as_of, inlineDeliveries),
+      after_publish: await run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries)),
     };
-  const classified = await classifyAll(ctx, plan);
-  const aggregate = await aggregateRun(ctx, { plan }, classified);
-  const publish = await publishRun(ctx, { plan }, aggregate);
-  const after = await afterPublish(ctx, plan.as_of, inlineDeliveries);
+  const classified = await run.stage('classify', () => classifyAll(ctx, plan));
+  const aggregate = await run.stage('aggregate', () => aggregateRun(ctx, { plan }, classified));
+  const publish = await run.stage('publish', () => publishRun(ctx, { plan }, aggregate));
+  const after = await run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries));
   return { status: 'published', plan, publish, after_publish: after };
 }
 

@@ -29,6 +29,15 @@ export const alertKeys = {
   silence: (targetId: string) => `alerts/silences/${targetId}.json`,
 };
 
+/** Run records (`dte runs`): one object per run of an inline runner, rewritten at every stage. */
+export const runKeys = {
+  root: 'runs/',
+  ofDate: (asOf: string) => `runs/${asOf}/`,
+  /** `started` is the run's start as an ISO time; the nonce keeps two runs of one instant apart. */
+  record: (asOf: string, started: string, nonce: string) =>
+    `runs/${asOf}/${started.replace(/[:.]/g, '')}-${nonce}.json`,
+};
+
 /** Names of the data files inside a snapshot folder (`spec/indicators.md`). */
 export const snapshotFiles = {
   provincesCsv: 'provinces.csv',

@@ -14,7 +14,7 @@ const LAYERS: string[][] = [
   ['src/snapshot', 'src/sources'],
   ['src/context', 'src/staging', 'src/threads'],
   ['src/alerts'],
-  ['src/stages'],
+  ['src/stages', 'src/runs'],
   ['src/queue', 'src/runners'],
   ['jobs'],
   ['src/metrics', 'workers', 'src/server'],

@@ -47,8 +47,13 @@ describe('enqueueing runs', () => {
     expect(await runtime.queues.ingest.getJobCounts()).toEqual(counts);
     expect(await runtime.queues.plan.getJobCountByTypes('waiting-children')).toBe(1);
     const plan = await runtime.queues.plan.getJob(jobIds.plan('2026-01-31', ['national', 'thanh-hoa']));
-    // biome-ignore lint/suspicious/noThenProperty: the payload field that carries the rest of a backfill is named then
-    expect(plan?.data).toEqual({ as_of: '2026-01-31', feed_ids: ['national', 'thanh-hoa'], then: [] });
+    expect(plan?.data).toEqual({
+      as_of: '2026-01-31',
+      feed_ids: ['national', 'thanh-hoa'],
+      // biome-ignore lint/suspicious/noThenProperty: the payload field that carries the rest of a backfill is named then
+      then: [],
+      trigger: 'enqueue',
+    });
     const ingest = await runtime.queues.ingest.getJob(
       jobIds.ingest('2026-01-31', ['national', 'thanh-hoa'], 'national'),
     );

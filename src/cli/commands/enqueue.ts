@@ -57,7 +57,7 @@ export function registerEnqueueCommands(program: Command): void {
           throw new UsageError(`--every must be day, week or month, got ${options.every}`);
         const dates = dateSeries(options.from, options.to, options.every as 'day' | 'week' | 'month');
         await withRuntime(options.config, async (runtime, loaded) => {
-          print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed));
+          print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed, 'backfill'));
         });
       },
     );
