@@ -48,8 +48,12 @@ interface QueuedRun {
  * Every run the queues still know (a plan job and what it put on the queues), in the shape of the
  * store's run records, with the dates each carries after it as followers (queued, or waiting).
  */
-export async function listQueuedRuns(runtime: QueueRuntime, from?: string): Promise<RunRecord[]> {
-  const runs = await queuedRuns(runtime);
+export async function listQueuedRuns(
+  runtime: QueueRuntime,
+  from?: string,
+  limit?: number,
+): Promise<RunRecord[]> {
+  const runs = await queuedRuns(runtime, limit);
   const records = runs.flatMap((r) => [r.record, ...followersOf(r.record, r.payload.then)]);
   return records.filter((r) => !from || r.as_of >= from).sort(byDateThenStart);
 }
@@ -80,8 +84,10 @@ export async function blockedQueued(runtime: QueueRuntime): Promise<string | nul
   return blocking[0] ?? null;
 }
 
-async function queuedRuns(runtime: QueueRuntime): Promise<QueuedRun[]> {
-  const jobs = await runtime.queues.plan.getJobs([...ALL_STATES], 0, -1, true);
+/** The plan jobs' runs; with `limit`, only that many of the newest are looked into. */
+async function queuedRuns(runtime: QueueRuntime, limit?: number): Promise<QueuedRun[]> {
+  const all = await runtime.queues.plan.getJobs([...ALL_STATES], 0, -1, true);
+  const jobs = limit === undefined ? all : all.sort((a, b) => b.timestamp - a.timestamp).slice(0, limit);
   const runs: QueuedRun[] = [];
   for (const job of jobs) {
     const payload = planPayload.safeParse(job.data);

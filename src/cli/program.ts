@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerRunsCommands } from './commands/runs.js';
 import { registerScheduleCommands } from './commands/schedule.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSnapshotsCommands } from './commands/snapshots.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerAlertsCommands(program);
   registerServeCommand(program);
+  registerRunsCommands(program);
   return program;
 }

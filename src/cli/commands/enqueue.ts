@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { enqueueRuns } from '../../../jobs/enqueue.js';
 import { UsageError } from '../../domain/errors.js';
 import { dateSeries, parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
+import { backfillInline, resume } from './runs.js';
 import { withRuntime } from './runtime.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -38,24 +39,32 @@ export function registerEnqueueCommands(program: Command): void {
   program
     .command('backfill')
     .description('put a series of runs on the queues; they publish one after the other, oldest first')
-    .requiredOption('--from <date>', 'first as-of date')
-    .requiredOption('--to <date>', 'last as-of date')
+    .option('--from <date>', 'first as-of date')
+    .option('--to <date>', 'last as-of date')
     .option('--every <step>', 'day, week or month', 'day')
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--feed <id>', 'only this feed (repeatable)', collect, [])
+    .option('--inline', 'run the series in this process (no Redis); a failed date makes the rest wait')
+    .option('--resume', 'retry the oldest failed date that later dates wait for, then them in order')
     .option('--json', 'print the outcome as JSON')
     .action(
       async (options: {
-        from: string;
-        to: string;
+        from?: string;
+        to?: string;
         every: string;
         config?: string;
         feed: string[];
+        inline?: boolean;
+        resume?: boolean;
         json?: boolean;
       }) => {
+        if (options.resume) return resume(options.config, options.json);
+        if (!options.from || !options.to)
+          throw new UsageError('backfill needs --from and --to (or --resume)');
         if (!['day', 'week', 'month'].includes(options.every))
           throw new UsageError(`--every must be day, week or month, got ${options.every}`);
         const dates = dateSeries(options.from, options.to, options.every as 'day' | 'week' | 'month');
+        if (options.inline) return backfillInline(options.config, dates, options.feed, options.json);
         await withRuntime(options.config, async (runtime, loaded) => {
           print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed, 'backfill'));
         });

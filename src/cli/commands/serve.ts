@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { listQueuedRuns } from '../../../jobs/queuedRuns.js';
 import { evaluateTargets, targetHistories } from '../../alerts/index.js';
 import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 import { buildServer } from '../../server/app.js';
+import { pageSectionsWith } from '../../server/sections.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -33,6 +35,12 @@ export function registerServeCommand(program: Command): void {
         logger: ctx.logger,
         evaluations: (asOf) => evaluateTargets(ctx, asOf),
         histories: (asOf) => targetHistories(ctx, asOf),
+        // The page shows the queues' runs beside the store's, and only while Redis answers.
+        sections: pageSectionsWith(
+          runtime
+            ? async (limit) => (runtime.redisUp ? listQueuedRuns(runtime, undefined, limit) : [])
+            : undefined,
+        ),
       });
       await app.listen({ port, host: options.host });
       await new Promise<void>((resolve) => {
