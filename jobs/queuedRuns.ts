@@ -42,6 +42,8 @@ const OUTCOME: Record<z.infer<typeof planReturn>['action'], RunOutcomeStatus> = 
 interface QueuedRun {
   record: RunRecord;
   payload: PlanPayload;
+  /** When the plan job was added. */
+  created: number;
 }
 
 /**
@@ -54,7 +56,13 @@ export async function listQueuedRuns(
   limit?: number,
 ): Promise<RunRecord[]> {
   const runs = await queuedRuns(runtime, limit);
-  const records = runs.flatMap((r) => [r.record, ...followersOf(r.record, r.payload.then)]);
+  // A date its run has already put on the queues follows no more: its own run stands for it.
+  const enqueuedSince = (asOf: string, since: number) =>
+    runs.some((r) => r.record.as_of === asOf && r.created >= since);
+  const records = runs.flatMap((r) => [
+    r.record,
+    ...followersOf(r.record, r.payload.then).filter((f) => !enqueuedSince(f.as_of, r.created)),
+  ]);
   return records.filter((r) => !from || r.as_of >= from).sort(byDateThenStart);
 }
 
@@ -92,7 +100,11 @@ async function queuedRuns(runtime: QueueRuntime, limit?: number): Promise<Queued
   for (const job of jobs) {
     const payload = planPayload.safeParse(job.data);
     if (payload.success)
-      runs.push({ payload: payload.data, record: await recordOf(runtime, job, payload.data) });
+      runs.push({
+        payload: payload.data,
+        created: job.timestamp,
+        record: await recordOf(runtime, job, payload.data),
+      });
   }
   return runs;
 }
@@ -181,9 +193,9 @@ async function laterStages(
   const gone: StageStatus | undefined = alertsJob ? 'done' : undefined;
   return [
     await stageOf('classify', classify, classify.length < partitions || !publish ? gone : undefined),
-    await stageOf('aggregate', aggregate ? [aggregate] : [], gone),
-    await stageOf('publish', publish ? [publish] : [], gone),
-    await stageOf('alerts', alertsJob ? [alertsJob] : [], 'pending'),
+    await stageOf('aggregate', aggregate ? [aggregate] : [], aggregate ? undefined : gone),
+    await stageOf('publish', publish ? [publish] : [], publish ? undefined : gone),
+    await stageOf('alerts', alertsJob ? [alertsJob] : []),
   ];
 }
 

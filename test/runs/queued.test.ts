@@ -1,0 +1,101 @@
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueRuns } from '../../jobs/enqueue.js';
+import { blockedQueued, listQueuedRuns, retryQueued } from '../../jobs/queuedRuns.js';
+import type { PipelineContext } from '../../src/context/context.js';
+import { QueueRuntime } from '../../src/queue/runtime.js';
+import { type RunRecord, runRecordSchema } from '../../src/runs/record.js';
+import { readLatest } from '../../src/snapshot/catalog.js';
+import { startWorkers, stopWorkers } from '../../workers/index.js';
+import { tempDir } from '../support/pipelineContext.js';
+import { dropPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
+import { type Series, seriesContext, writeSeries } from '../support/series.js';
+import { eventually } from '../support/workerProcess.js';
+
+const DATES = ['2026-05-31', '2026-06-30', '2026-07-31'];
+const prefix = uniquePrefix('runs-queued');
+let url: string;
+let series: Series;
+let ctx: PipelineContext;
+let runtime: QueueRuntime;
+let workers: ReturnType<typeof startWorkers>;
+
+const inputOf = (asOf: string) => path.join(series.dir, `national-${asOf}.csv.gz`);
+const summary = (runs: RunRecord[]) => runs.map((r) => [r.as_of, r.status, r.trigger, r.waiting_for]);
+
+beforeAll(async () => {
+  url = await testRedisUrl();
+  const dir = await tempDir('dte-runs-queued-');
+  const store = `file:${path.join(dir, 'store')}`;
+  // One attempt: a missing export fails its date at once.
+  series = await writeSeries(dir, { dates: DATES, rows: 300, store, worker: { attempts: 1 } });
+  ctx = await seriesContext(series, store);
+  runtime = QueueRuntime.open(url, prefix);
+  workers = startWorkers(ctx, runtime, { concurrency: 2 });
+}, 60_000);
+afterAll(async () => {
+  await stopWorkers(workers ?? []);
+  await runtime?.close();
+  await dropPrefix(url, prefix);
+});
+
+describe('distributed runs read from BullMQ', () => {
+  it('show a failed backfill date, the later dates waiting for it, and a retry that runs them in order', async () => {
+    await rename(inputOf(DATES[1]!), `${inputOf(DATES[1]!)}.away`);
+    await enqueueRuns(runtime, ctx.config, DATES, undefined, 'backfill');
+    await eventually(
+      async () => {
+        const all = await listQueuedRuns(runtime);
+        const statuses = all.map((r) => r.status);
+        return statuses[0] === 'published' && statuses[1] === 'failed';
+      },
+      60_000,
+      'the second date failing',
+    );
+    const runs = await listQueuedRuns(runtime);
+    for (const run of runs) runRecordSchema.parse(run);
+    expect(summary(runs)).toEqual([
+      [DATES[0], 'published', 'backfill', null],
+      [DATES[1], 'failed', 'backfill', null],
+      [DATES[2], 'waiting', 'backfill', DATES[1]],
+    ]);
+    const [published, failed] = runs;
+    expect(published).toMatchObject({ runner: 'bullmq', rows: 300, error: null, feed_ids: ['national'] });
+    expect(published!.run_id).toBe((await readLatest(ctx.store))?.run_id);
+    expect(published!.stages.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
+    expect(published!.duration_ms).toBeGreaterThan(0);
+    expect(failed!.stages.map((s) => s.status)).toEqual([
+      'failed',
+      'failed',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect(failed!.error).toMatch(/export file not found/);
+    expect(await listQueuedRuns(runtime, DATES[2])).toHaveLength(1);
+    expect(await blockedQueued(runtime)).toBe(DATES[1]);
+
+    await rename(`${inputOf(DATES[1]!)}.away`, inputOf(DATES[1]!));
+    const retried = await retryQueued(runtime, ctx.config, DATES[1]!);
+    expect(retried).toMatchObject({ as_of: DATES[1], status: 'added', then: [DATES[2]] });
+    await eventually(
+      async () => (await readLatest(ctx.store))?.as_of === DATES[2],
+      60_000,
+      'the last date published',
+    );
+    await eventually(
+      async () => (await listQueuedRuns(runtime)).every((r) => r.status === 'published'),
+      10_000,
+      'every run finished',
+    );
+    expect(summary(await listQueuedRuns(runtime))).toEqual([
+      [DATES[0], 'published', 'backfill', null],
+      [DATES[1], 'published', 'backfill', null],
+      [DATES[2], 'published', 'backfill', null],
+    ]);
+    expect(await blockedQueued(runtime)).toBeNull();
+    await expect(retryQueued(runtime, ctx.config, DATES[1]!)).rejects.toThrow(/no failed run of 2026-06-30/);
+  }, 120_000);
+});
