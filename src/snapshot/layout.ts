@@ -41,6 +41,9 @@ export const snapshotFiles = {
   enterprisesPart: (partition: number) => `enterprises/part-${pad(partition)}.ndjson.gz`,
   rejects: (feedId: string) => `rejects/${feedId}.csv`,
   manifest: 'manifest.json',
+  /** What every file and column holds (`src/dictionary/`), as Markdown and as a table. */
+  readme: 'README.md',
+  dataDictionary: 'data_dictionary.csv',
 };
 
 /** Keys of the intermediate objects a run writes under `work/` (removed once the run is published). */

@@ -10,6 +10,7 @@ import {
   provincesCsv,
   provincesJson,
 } from '../csv/index.js';
+import { dataDictionaryCsv, snapshotFileDefs, snapshotReadme } from '../dictionary/index.js';
 import { DteError } from '../domain/errors.js';
 import { buildCommunes, buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
 import { communes2025 } from '../reference/communes.js';
@@ -84,6 +85,10 @@ export async function aggregateRun(
   files.push([snapshotFiles.communesJson, communesJson(communes, meta), communeCount(communes)]);
   const dte = await dteList(ctx, parts);
   files.push([snapshotFiles.dteEnterprises, dte.bytes, dte.rows]);
+  const defs = snapshotFileDefs(rules.categories);
+  const dictionary = dataDictionaryCsv(defs);
+  files.push([snapshotFiles.dataDictionary, dictionary, csvRows(dictionary)]);
+  files.push([snapshotFiles.readme, snapshotReadme(plan.as_of, rules.id, defs), 0]);
 
   const outputs: ManifestOutput[] = parts.map((p) => p.output);
   for (const [name, text, rows] of files) {
@@ -131,5 +136,6 @@ export function contentType(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
   if (name.endsWith('.json')) return 'application/json';
   if (name.endsWith('.gz')) return 'application/gzip';
+  if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
   return 'application/octet-stream';
 }
