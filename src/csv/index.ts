@@ -1,6 +1,6 @@
 export { CSV_BOM, type CsvValue, csvCell, csvLine } from './cell.js';
 export { communeCount, communesCsv, communesJson } from './communes.js';
-export { dteEnterpriseLine, dteEnterprisesHeader, dteLineOrder } from './dteList.js';
+export { type DteLineLead, dteEnterpriseLine, dteEnterprisesHeader, dteLineOrder } from './dteList.js';
 export {
   legacyProvincesCsv,
   legacyProvincesJson,

@@ -30,12 +30,38 @@ const COMMUNE = {
   nameEn: 'Commune name with its type (for example `Phường Hạc Thành`)',
 };
 
+export const AS_OF_COLUMN: ColumnDef = {
+  name: 'as_of',
+  type: 'date',
+  unit: '',
+  vi: 'Ngày số liệu (yyyy-MM-dd): số liệu tính đến hết ngày này',
+  en: 'As-of date (yyyy-MM-dd): the data are as of the end of this day',
+};
+
+/** The first columns of an indicator table: the date and the rule sets of both systems that decided its counts. */
+function leadColumns(): ColumnDef[] {
+  return [
+    AS_OF_COLUMN,
+    text(
+      'rule_set_id',
+      'Mã các bộ quy tắc phân loại đã dùng (VSIC 2018 + VSIC 2025), ví dụ `vsic2018-ict-v1+vsic2025-ict-v1`',
+      'Ids of the classification rule sets used (VSIC 2018 + VSIC 2025), for example `vsic2018-ict-v1+vsic2025-ict-v1`',
+    ),
+  ];
+}
+
 export function provincesColumns(categories: readonly string[]): ColumnDef[] {
-  return [...unitColumns(PROVINCE), ...indicatorColumns(categories), ...populationColumns()];
+  return [
+    ...leadColumns(),
+    ...unitColumns(PROVINCE),
+    ...indicatorColumns(categories),
+    ...populationColumns(),
+  ];
 }
 
 export function legacyProvincesColumns(categories: readonly string[]): ColumnDef[] {
   return [
+    ...leadColumns(),
     ...unitColumns(LEGACY),
     ...indicatorColumns(categories),
     text(
@@ -57,6 +83,7 @@ export function legacyProvincesColumns(categories: readonly string[]): ColumnDef
 export function communesColumns(categories: readonly string[]): ColumnDef[] {
   const [code, name] = unitColumns(COMMUNE);
   return [
+    ...leadColumns(),
     code!,
     name!,
     text('province_code', PROVINCE.codeVi, PROVINCE.codeEn),
@@ -67,6 +94,12 @@ export function communesColumns(categories: readonly string[]): ColumnDef[] {
 
 export function dteEnterprisesColumns(): ColumnDef[] {
   return [
+    AS_OF_COLUMN,
+    text(
+      'rule_set_id',
+      'Mã bộ quy tắc đã phân loại dòng này: bộ quy tắc của hệ thống ngành ở cột industry_system',
+      'Id of the rule set that classified this row: the one of the system in industry_system',
+    ),
     text(
       'enterprise_id',
       'Mã số doanh nghiệp (10 chữ số; đơn vị phụ thuộc: 10 chữ số, gạch nối, 3 chữ số)',

@@ -67,11 +67,11 @@ export async function aggregateRun(
   });
   const meta = { asOf: plan.as_of, ruleSetId: rules.id, categories: rules.categories };
   const files: Array<[string, string | Buffer, number]> = [];
-  const pCsv = provincesCsv(tables, rules.categories);
+  const pCsv = provincesCsv(tables, meta);
   files.push([snapshotFiles.provincesCsv, pCsv, csvRows(pCsv)]);
   files.push([snapshotFiles.provincesJson, provincesJson(tables, meta), tables.provinces.length + 1]);
   if (tables.legacy) {
-    const lCsv = legacyProvincesCsv(tables, rules.categories);
+    const lCsv = legacyProvincesCsv(tables, meta);
     files.push([snapshotFiles.legacyCsv, lCsv, csvRows(lCsv)]);
     files.push([snapshotFiles.legacyJson, legacyProvincesJson(tables, meta), tables.legacy.length]);
   }
@@ -81,7 +81,7 @@ export async function aggregateRun(
     provinces: currentProvinces(),
     communes: communes2025(),
   });
-  files.push([snapshotFiles.communesCsv, communesCsv(communes, rules.categories), communeCount(communes)]);
+  files.push([snapshotFiles.communesCsv, communesCsv(communes, meta), communeCount(communes)]);
   files.push([snapshotFiles.communesJson, communesJson(communes, meta), communeCount(communes)]);
   const dte = await dteList(ctx, parts);
   files.push([snapshotFiles.dteEnterprises, dte.bytes, dte.rows]);

@@ -1,26 +1,12 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineContext } from '../../src/context/context.js';
 import { COLUMN_TYPES, type FileDef, snapshotFileDefs } from '../../src/dictionary/index.js';
-import { runInline } from '../../src/runners/inline.js';
-import { readLatest, readManifest } from '../../src/snapshot/catalog.js';
-import { snapshotKeys } from '../../src/snapshot/layout.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
-import { readAll } from '../../src/store/bodies.js';
 import { csvObjects, parseCsv } from '../support/csvTable.js';
-import { tempDir, testContext } from '../support/pipelineContext.js';
-import { vnExport } from '../support/vnExport.js';
+import { publishSmall } from '../support/smallSnapshot.js';
 
-const AS_OF = '2025-06-30';
-let ctx: PipelineContext;
+const AS_OF = '2025-09-30';
 let manifest: Manifest;
 let files: Map<string, string>;
-
-async function text(name: string): Promise<string> {
-  const body = await ctx.store.get(snapshotKeys.file(manifest.as_of, manifest.run_id, name));
-  return (await readAll(body)).toString('utf8');
-}
 
 /** The dictionary entry of a written file: by name, or by the `rejects/<feed>.csv` pattern. */
 function defOf(defs: FileDef[], key: string): FileDef | undefined {
@@ -29,36 +15,11 @@ function defOf(defs: FileDef[], key: string): FileDef | undefined {
 }
 
 beforeAll(async () => {
-  const dir = await tempDir();
-  const file = path.join(dir, 'export.csv');
-  await writeFile(
-    file,
-    vnExport([
-      {
-        id: '2800000001',
-        name: 'Công ty Phần mềm Hàm Rồng',
-        province: 'Thanh Hóa',
-        founded: '15/03/2020',
-        main: '6201',
-      },
-      {
-        id: '3500000001',
-        name: 'Công ty Vũng Tàu',
-        province: 'Bà Rịa - Vũng Tàu',
-        founded: '01/01/2021',
-        main: '6202',
-      },
-      { id: '0100000002', name: 'Công ty Bánh Phở', province: 'Hà Nội', founded: '01/01/2010', main: '1074' },
-      { id: 'bad-id', name: 'Sai mã', province: 'Hà Nội', founded: '01/01/2010', main: '6201' },
-    ]),
-  );
-  ctx = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
-  await runInline(ctx, { asOf: AS_OF });
-  const latest = await readLatest(ctx.store);
-  manifest = (await readManifest(ctx.store, latest!))!;
+  const snapshot = await publishSmall({ asOf: AS_OF });
+  manifest = snapshot.manifest;
   files = new Map();
   for (const o of manifest.outputs)
-    if (o.key.endsWith('.csv') || o.key.endsWith('.md')) files.set(o.key, await text(o.key));
+    if (o.key.endsWith('.csv') || o.key.endsWith('.md')) files.set(o.key, await snapshot.text(o.key));
 });
 
 describe('the data dictionary', () => {
