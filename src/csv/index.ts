@@ -8,4 +8,12 @@ export {
   provincesJson,
   type TableMeta,
 } from './provinces.js';
-export { rejectLine, rejectsHeader } from './rejects.js';
+export {
+  EXTRA_CELLS,
+  REJECT_LEAD,
+  type RejectsTable,
+  rejectColumns,
+  rejectLine,
+  rejectsHeader,
+} from './rejects.js';
+export { type FeedReasons, reasonRows, rejectsSummaryCsv } from './rejectsSummary.js';

@@ -5,9 +5,11 @@ export {
   communesColumns,
   dictionaryColumns,
   dteEnterprisesColumns,
+  type FeedColumns,
   legacyProvincesColumns,
   provincesColumns,
   rejectsColumns,
+  rejectsSummaryColumns,
   snapshotFileDefs,
 } from './tables.js';
 export { COLUMN_TYPES, type ColumnDef, type ColumnType, type FileDef } from './types.js';

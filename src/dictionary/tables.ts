@@ -144,8 +144,23 @@ export function dteEnterprisesColumns(): ColumnDef[] {
   ];
 }
 
-export function rejectsColumns(): ColumnDef[] {
+const REASON: ColumnDef = text(
+  'reason',
+  'Mã lý do: malformed_row, invalid_enterprise_id, missing_name, unknown_province, invalid_date, future_registration_date, invalid_industry_code, unknown_status, invalid_number, record_too_long; address_conflict là cảnh báo (dòng vẫn được nhận)',
+  'Reason code: malformed_row, invalid_enterprise_id, missing_name, unknown_province, invalid_date, future_registration_date, invalid_industry_code, unknown_status, invalid_number, record_too_long; address_conflict is a warning (the row is accepted)',
+);
+const REASON_VI_COLUMN: ColumnDef = text('reason_vi', 'Lý do bằng tiếng Việt', 'The reason in Vietnamese');
+const FEED: ColumnDef = text(
+  'feed_id',
+  'Mã nguồn dữ liệu (feed) trong cấu hình',
+  'Feed id in the configuration',
+);
+
+/** A feed's rejects file: the lead columns, one column per header name of the export, then `extra_cells`. */
+export function rejectsColumns(exportColumns: readonly string[]): ColumnDef[] {
   return [
+    AS_OF_COLUMN,
+    FEED,
     {
       name: 'line',
       type: 'integer',
@@ -153,22 +168,57 @@ export function rejectsColumns(): ColumnDef[] {
       vi: 'Số dòng vật lý trong tệp nguồn (dòng tiêu đề = 1)',
       en: 'Physical line number in the source file (header = 1)',
     },
-    text(
-      'reason',
-      'Mã lý do: malformed_row, invalid_enterprise_id, missing_name, unknown_province, invalid_date, future_registration_date, invalid_industry_code, unknown_status, invalid_number, record_too_long; address_conflict là cảnh báo (dòng vẫn được nhận)',
-      'Reason code: malformed_row, invalid_enterprise_id, missing_name, unknown_province, invalid_date, future_registration_date, invalid_industry_code, unknown_status, invalid_number, record_too_long; address_conflict is a warning (the row is accepted)',
-    ),
+    REASON,
+    REASON_VI_COLUMN,
     text('message', 'Mô tả lỗi', 'What was wrong'),
+    ...exportColumns.map((c) =>
+      text(
+        c,
+        `Ô của cột «${c}» trong tệp nguồn, như đã đọc (dòng thiếu ô: trống)`,
+        `The cell of the export's column «${c}», as read (empty when the row had fewer cells)`,
+      ),
+    ),
     text(
-      'cells',
-      'Các ô gốc của dòng, như đã đọc, mỗi ô một cột',
-      "The row's raw cells as read, one column each",
+      'extra_cells',
+      'Các ô thừa ngoài số cột của tiêu đề, nối bằng dấu phân cách của tệp nguồn; trống nếu không có',
+      "The cells beyond the header's width, joined with the export's delimiter; empty when there are none",
     ),
   ];
 }
 
+export function rejectsSummaryColumns(): ColumnDef[] {
+  return [
+    AS_OF_COLUMN,
+    FEED,
+    REASON,
+    REASON_VI_COLUMN,
+    {
+      name: 'rows',
+      type: 'integer',
+      unit: 'rows',
+      vi: 'Số dòng của tệp rejects/<feed>.csv có lý do này',
+      en: 'Rows of rejects/<feed>.csv with this reason',
+    },
+  ];
+}
+
+/** A feed of the run and the columns its export had (`IngestResult.reject_columns`). */
+export interface FeedColumns {
+  feedId: string;
+  columns: readonly string[];
+}
+
+function rejectsFile(feed: FeedColumns): FileDef {
+  return {
+    file: `rejects/${feed.feedId}.csv`,
+    vi: `Các dòng bị loại của nguồn ${feed.feedId}, và các dòng được nhận có cảnh báo, theo thứ tự dòng`,
+    en: `Quarantined rows of feed ${feed.feedId}, and accepted rows with a warning, in line order`,
+    columns: rejectsColumns(feed.columns),
+  };
+}
+
 /** The file kinds of a snapshot folder, with the columns of each table (`spec/indicators.md`). */
-export function snapshotFileDefs(categories: readonly string[]): FileDef[] {
+export function snapshotFileDefs(categories: readonly string[], feeds: readonly FeedColumns[]): FileDef[] {
   return [
     {
       file: 'provinces.csv',
@@ -194,11 +244,12 @@ export function snapshotFileDefs(categories: readonly string[]): FileDef[] {
       en: 'Every DTE (any status) behind the counts, by enterprise id',
       columns: dteEnterprisesColumns(),
     },
+    ...feeds.map(rejectsFile),
     {
-      file: 'rejects/<feed>.csv',
-      vi: 'Các dòng bị loại của một nguồn dữ liệu, và các dòng được nhận có cảnh báo',
-      en: "A feed's quarantined rows, and accepted rows with a warning",
-      columns: rejectsColumns(),
+      file: 'rejects_summary.csv',
+      vi: 'Số dòng bị loại (và cảnh báo) theo nguồn và lý do',
+      en: 'Rows rejected (and warned) by feed and reason',
+      columns: rejectsSummaryColumns(),
     },
     ...OTHER_FILES,
   ];

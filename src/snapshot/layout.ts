@@ -40,6 +40,7 @@ export const snapshotFiles = {
   dteEnterprises: 'dte_enterprises.csv',
   enterprisesPart: (partition: number) => `enterprises/part-${pad(partition)}.ndjson.gz`,
   rejects: (feedId: string) => `rejects/${feedId}.csv`,
+  rejectsSummary: 'rejects_summary.csv',
   manifest: 'manifest.json',
   /** What every file and column holds (`src/dictionary/`), as Markdown and as a table. */
   readme: 'README.md',

@@ -9,6 +9,7 @@ import {
   legacyProvincesJson,
   provincesCsv,
   provincesJson,
+  rejectsSummaryCsv,
 } from '../csv/index.js';
 import { dataDictionaryCsv, snapshotFileDefs, snapshotReadme } from '../dictionary/index.js';
 import { DteError } from '../domain/errors.js';
@@ -85,7 +86,15 @@ export async function aggregateRun(
   files.push([snapshotFiles.communesJson, communesJson(communes, meta), communeCount(communes)]);
   const dte = await dteList(ctx, parts);
   files.push([snapshotFiles.dteEnterprises, dte.bytes, dte.rows]);
-  const defs = snapshotFileDefs(rules.categories);
+  const summary = rejectsSummaryCsv(
+    plan.as_of,
+    plan.feeds.map((f) => ({ feedId: f.feed_id, reasons: f.rejects_by_reason })),
+  );
+  files.push([snapshotFiles.rejectsSummary, summary.text, summary.rows]);
+  const defs = snapshotFileDefs(
+    rules.categories,
+    plan.feeds.map((f) => ({ feedId: f.feed_id, columns: f.reject_columns })),
+  );
   const dictionary = dataDictionaryCsv(defs);
   files.push([snapshotFiles.dataDictionary, dictionary, csvRows(dictionary)]);
   files.push([snapshotFiles.readme, snapshotReadme(plan.as_of, rules.id, defs), 0]);

@@ -3,15 +3,14 @@ import { COLUMN_TYPES, type FileDef, snapshotFileDefs } from '../../src/dictiona
 import type { Manifest } from '../../src/snapshot/manifest.js';
 import { csvObjects, parseCsv } from '../support/csvTable.js';
 import { publishSmall } from '../support/smallSnapshot.js';
+import { VN_HEADERS } from '../support/vnExport.js';
 
 const AS_OF = '2025-09-30';
 let manifest: Manifest;
 let files: Map<string, string>;
 
-/** The dictionary entry of a written file: by name, or by the `rejects/<feed>.csv` pattern. */
 function defOf(defs: FileDef[], key: string): FileDef | undefined {
-  const pattern = key.startsWith('rejects/') ? 'rejects/<feed>.csv' : key;
-  return defs.find((d) => d.file === pattern);
+  return defs.find((d) => d.file === key);
 }
 
 beforeAll(async () => {
@@ -24,7 +23,10 @@ beforeAll(async () => {
 
 describe('the data dictionary', () => {
   it('names every column of every CSV table written, in file order, with a known type', () => {
-    const defs = snapshotFileDefs(['hardware', 'software', 'it_services', 'telecom', 'trade', 'repair']);
+    const defs = snapshotFileDefs(
+      ['hardware', 'software', 'it_services', 'telecom', 'trade', 'repair'],
+      [{ feedId: 'national', columns: VN_HEADERS }],
+    );
     const tables = [...files.keys()].filter((k) => k.endsWith('.csv'));
     expect(tables).toEqual(
       expect.arrayContaining([
@@ -33,6 +35,7 @@ describe('the data dictionary', () => {
         'communes.csv',
         'dte_enterprises.csv',
         'rejects/national.csv',
+        'rejects_summary.csv',
         'data_dictionary.csv',
       ]),
     );
@@ -49,7 +52,7 @@ describe('the data dictionary', () => {
   it('is in the snapshot as data_dictionary.csv: a row per file and per column, in both languages', () => {
     const { rows } = csvObjects(files.get('data_dictionary.csv')!);
     for (const key of manifest.outputs.map((o) => o.key)) {
-      const pattern = key.startsWith('rejects/') ? 'rejects/<feed>.csv' : key.replace(/part-\d+/, 'part-NN');
+      const pattern = key.replace(/part-\d+/, 'part-NN');
       expect(
         rows.some((r) => r.file === pattern && r.column === ''),
         key,
