@@ -47,6 +47,20 @@ export const snapshotFiles = {
   dataDictionary: 'data_dictionary.csv',
 };
 
+/**
+ * The name a snapshot file is downloaded under: its date, then its path in the folder with `/` as
+ * `_` (`2025-06-30_provinces.csv`, `2025-06-30_rejects_national.csv`), so that downloads of several
+ * dates never overwrite one another.
+ */
+export function downloadName(asOf: string, key: string): string {
+  return `${asOf}_${key.replace(/\//g, '_')}`;
+}
+
+/** The `Content-Disposition` of a download: an ASCII fallback name and the exact one (RFC 6266). */
+export function contentDisposition(filename: string): string {
+  return `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 /** Keys of the intermediate objects a run writes under `work/` (removed once the run is published). */
 export const workKeys = {
   ingestPrefix: (feedId: string, asOf: string, stagingId: string) =>
