@@ -131,5 +131,6 @@ export function contentType(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
   if (name.endsWith('.json')) return 'application/json';
   if (name.endsWith('.gz')) return 'application/gzip';
+  if (name.endsWith('.parquet')) return 'application/vnd.apache.parquet';
   return 'application/octet-stream';
 }

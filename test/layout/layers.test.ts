@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: string[][] = [
   ['src/domain', 'src/package', 'src/format', 'src/time', 'src/retry'],
   ['src/reference', 'src/config', 'src/logging'],
-  ['src/input', 'src/classify', 'src/indicators', 'src/trajectory', 'src/targets', 'src/csv', 'src/address'],
+  [
+    'src/input',
+    'src/classify',
+    'src/indicators',
+    'src/trajectory',
+    'src/targets',
+    'src/csv',
+    'src/address',
+    'src/parquet',
+  ],
   ['src/store'],
   ['src/snapshot', 'src/sources'],
   ['src/context', 'src/staging', 'src/threads'],
