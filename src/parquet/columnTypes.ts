@@ -1,7 +1,7 @@
 import { DteError } from '../domain/errors.js';
 
 /** The SQL types of the published tables' columns, as DuckDB names them in Parquet and `DESCRIBE`. */
-export type ColumnType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DECIMAL(9,2)' | 'DECIMAL(12,4)';
+export type ColumnType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DECIMAL(9,2)' | 'DECIMAL(14,2)';
 
 /** A published table whose columns the Parquet twin types. */
 export type TableName =
@@ -58,12 +58,13 @@ const COLUMNS: Readonly<Record<string, ColumnType>> = {
   extra_cells: 'VARCHAR',
   cells: 'VARCHAR',
   target_id: 'VARCHAR',
-  metric: 'VARCHAR',
+  territory: 'VARCHAR',
   unit_code: 'VARCHAR',
-  actual: 'DECIMAL(12,4)',
-  expected: 'DECIMAL(12,4)',
-  gap: 'DECIMAL(12,4)',
-  target_status: 'VARCHAR',
+  metric: 'VARCHAR',
+  actual: 'DECIMAL(14,2)',
+  expected: 'DECIMAL(14,2)',
+  gap: 'DECIMAL(14,2)',
+  gap_pct: 'DECIMAL(9,2)',
 };
 
 /** `dte_<category>`: the active DTEs of one category of the rule set, a count. */

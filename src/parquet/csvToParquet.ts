@@ -18,7 +18,8 @@ function unguarded(column: string): string {
 }
 
 function typedCell(column: string, type: ColumnType): string {
-  const value = type === 'VARCHAR' ? unguarded(column) : `CAST(${sqlName(column)} AS ${type})`;
+  // A negative number written as text carries the guard too (`'-52.00`).
+  const value = type === 'VARCHAR' ? unguarded(column) : `CAST(${unguarded(column)} AS ${type})`;
   return `${value} AS ${sqlName(column)}`;
 }
 

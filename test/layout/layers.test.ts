@@ -22,7 +22,7 @@ const LAYERS: string[][] = [
   ['src/store'],
   ['src/snapshot', 'src/sources'],
   ['src/context', 'src/staging', 'src/threads'],
-  ['src/alerts'],
+  ['src/alerts', 'src/history'],
   ['src/stages'],
   ['src/queue', 'src/runners'],
   ['jobs'],
