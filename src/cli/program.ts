@@ -5,6 +5,7 @@ import { registerRunCommand } from './commands/run.js';
 import { registerScheduleCommands } from './commands/schedule.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSnapshotsCommands } from './commands/snapshots.js';
+import { registerSqlCommand } from './commands/sql.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
 export function buildProgram(): Command {
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerAlertsCommands(program);
   registerServeCommand(program);
+  registerSqlCommand(program);
   return program;
 }

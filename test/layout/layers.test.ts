@@ -20,7 +20,7 @@ const LAYERS: string[][] = [
     'src/parquet',
   ],
   ['src/store'],
-  ['src/snapshot', 'src/sources'],
+  ['src/snapshot', 'src/sources', 'src/sql'],
   ['src/context', 'src/staging', 'src/threads'],
   ['src/alerts', 'src/history'],
   ['src/stages'],
