@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 
 export type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
@@ -13,8 +13,13 @@ const BASE_SETTINGS: Readonly<Record<string, string>> = {
 };
 
 /** A DuckDB database (`:memory:` or a file) with the project's settings, plus any of the caller's. */
-export function openDuckDb(path: string, settings: Record<string, string> = {}): Promise<DuckDBInstance> {
-  return DuckDBInstance.create(path, { ...BASE_SETTINGS, ...settings });
+export async function openDuckDb(
+  path: string,
+  settings: Record<string, string> = {},
+): Promise<DuckDBInstance> {
+  // Loaded on first use: the native engine is not needed by commands that never touch Parquet.
+  const { DuckDBInstance: Instance } = await import('@duckdb/node-api');
+  return Instance.create(path, { ...BASE_SETTINGS, ...settings });
 }
 
 /** A string as an SQL literal. */
