@@ -1,6 +1,6 @@
 export { CSV_BOM, type CsvValue, csvCell, csvLine } from './cell.js';
 export { communeCount, communesCsv, communesJson } from './communes.js';
-export { dteEnterpriseLine, dteEnterprisesHeader, dteLineOrder } from './dteList.js';
+export { type DteLineLead, dteEnterpriseLine, dteEnterprisesHeader, dteLineOrder } from './dteList.js';
 export {
   legacyProvincesCsv,
   legacyProvincesJson,
@@ -8,4 +8,12 @@ export {
   provincesJson,
   type TableMeta,
 } from './provinces.js';
-export { rejectLine, rejectsHeader } from './rejects.js';
+export {
+  EXTRA_CELLS,
+  REJECT_LEAD,
+  type RejectsTable,
+  rejectColumns,
+  rejectLine,
+  rejectsHeader,
+} from './rejects.js';
+export { type FeedReasons, reasonRows, rejectsSummaryCsv } from './rejectsSummary.js';

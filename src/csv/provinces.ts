@@ -7,6 +7,13 @@ export interface TableMeta {
   categories: readonly string[];
 }
 
+/** The first columns of every indicator table: the date and the rule sets that decided its counts. */
+export const LEAD_HEADER = ['as_of', 'rule_set_id'];
+
+export function leadCells(meta: TableMeta): CsvValue[] {
+  return [meta.asOf, meta.ruleSetId];
+}
+
 export function header(categories: readonly string[]): string[] {
   return [
     'code',
@@ -52,19 +59,30 @@ export function cells(r: IndicatorRow, categories: readonly string[]): CsvValue[
 }
 
 /** `provinces.csv`: the 34 provinces in code order, then the national row `VN`. */
-export function provincesCsv(tables: IndicatorTables, categories: readonly string[]): string {
+export function provincesCsv(tables: IndicatorTables, meta: TableMeta): string {
+  const { categories } = meta;
+  const lead = leadCells(meta);
   const rows = [...tables.provinces, tables.national].map((r) =>
-    csvLine([...cells(r, categories), ...populationCells(r)]),
+    csvLine([...lead, ...cells(r, categories), ...populationCells(r)]),
   );
-  return CSV_BOM + csvLine([...header(categories), ...POPULATION_HEADER]) + rows.join('');
+  return CSV_BOM + csvLine([...LEAD_HEADER, ...header(categories), ...POPULATION_HEADER]) + rows.join('');
 }
 
 /** `legacy_provinces.csv`: the 63 pre-2025 provinces with their successor and coverage. */
-export function legacyProvincesCsv(tables: IndicatorTables, categories: readonly string[]): string {
+export function legacyProvincesCsv(tables: IndicatorTables, meta: TableMeta): string {
+  const { categories } = meta;
+  const lead = leadCells(meta);
   const legacy: LegacyIndicatorRow[] = tables.legacy ?? [];
-  const head = csvLine([...header(categories), 'successor_code', 'coverage_pct', ...POPULATION_HEADER]);
+  const head = csvLine([
+    ...LEAD_HEADER,
+    ...header(categories),
+    'successor_code',
+    'coverage_pct',
+    ...POPULATION_HEADER,
+  ]);
   const rows = legacy.map((r) =>
     csvLine([
+      ...lead,
       ...cells(r, categories),
       r.successor_code,
       r.coverage_pct === null ? null : r.coverage_pct.toFixed(2),
@@ -78,13 +96,21 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** A JSON row with the date and rule sets first, so that rows taken out of their file still say which snapshot they are. */
+export function withLead<T extends object>(
+  row: T,
+  meta: TableMeta,
+): { as_of: string; rule_set_id: string } & T {
+  return { as_of: meta.asOf, rule_set_id: meta.ruleSetId, ...row };
+}
+
 export function provincesJson(tables: IndicatorTables, meta: TableMeta): string {
   return json({
     as_of: meta.asOf,
     rule_set_id: meta.ruleSetId,
     categories: meta.categories,
-    provinces: tables.provinces,
-    national: tables.national,
+    provinces: tables.provinces.map((r) => withLead(r, meta)),
+    national: withLead(tables.national, meta),
   });
 }
 
@@ -93,6 +119,6 @@ export function legacyProvincesJson(tables: IndicatorTables, meta: TableMeta): s
     as_of: meta.asOf,
     rule_set_id: meta.ruleSetId,
     categories: meta.categories,
-    provinces: tables.legacy ?? [],
+    provinces: (tables.legacy ?? []).map((r) => withLead(r, meta)),
   });
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 const count = z.number().int().nonnegative();
 
 export const indicatorRowSchema = z.object({
+  // Every row says its snapshot since issue 19; rows of older snapshots lack both.
+  as_of: z.string().optional(),
+  rule_set_id: z.string().optional(),
   code: z.string(),
   name: z.string(),
   enterprises_active: count,

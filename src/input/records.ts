@@ -11,7 +11,14 @@ import type { ParseOptions } from './options.js';
 /** How a batch's record texts are read: the delimiter and columns of a CSV file, or NDJSON. */
 export type RecordLayout =
   | { format: 'ndjson' }
-  | { format: 'csv'; delimiter: string; index: ColumnMap['index']; width: number };
+  | {
+      format: 'csv';
+      delimiter: string;
+      index: ColumnMap['index'];
+      width: number;
+      /** The header's cells as written (trimmed): the columns of the feed's rejects file. */
+      header: string[];
+    };
 
 /**
  * Rows of a file not yet validated: each record's text (a CSV record, possibly of several lines,
@@ -135,7 +142,13 @@ export class CsvSplitter extends Splitter {
 
   protected layout(): RecordLayout {
     const columns = this.columns!;
-    return { format: 'csv', delimiter: this.delimiter(), index: columns.index, width: columns.header.length };
+    return {
+      format: 'csv',
+      delimiter: this.delimiter(),
+      index: columns.index,
+      width: columns.header.length,
+      header: columns.header.map((cell) => cell.replace(/^\uFEFF/, '').trim()),
+    };
   }
 
   private delimiter(): string {

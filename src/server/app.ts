@@ -15,7 +15,7 @@ import { redactDeep, redactPath } from '../logging/redact.js';
 import { fleetMetrics, METRICS_CONTENT_TYPE } from '../metrics/exposition.js';
 import type { QueueRuntime } from '../queue/runtime.js';
 import { readCurrent, readLatest, readManifest } from '../snapshot/catalog.js';
-import { snapshotKeys } from '../snapshot/layout.js';
+import { contentDisposition, downloadName, snapshotKeys } from '../snapshot/layout.js';
 import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
@@ -164,17 +164,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (!found || !output)
       return reply.code(404).send({ error: `no file ${name} in snapshot ${params.data.asOf}` });
     const key = `${found.pointer.prefix}${output.key}`;
-    const presigned = await deps.store.presignGet(key, 300);
+    const filename = downloadName(params.data.asOf, output.key);
+    const presigned = await deps.store.presignGet(key, 300, {
+      contentDisposition: contentDisposition(filename),
+    });
     if (presigned) return reply.redirect(presigned, 302);
-    const base = output.key.split('/').pop() ?? 'file';
-    const filename = `${params.data.asOf}_${base}`;
     return reply
       .type(contentType(output.key))
       .header('content-length', output.bytes)
-      .header(
-        'content-disposition',
-        `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      )
+      .header('content-disposition', contentDisposition(filename))
       .send(await deps.store.get(key));
   });
 

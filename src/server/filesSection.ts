@@ -63,6 +63,20 @@ const KINDS: FileKind[] = [
     en: 'The {table} table, typed (codes as text, dates as dates, counts as numbers), for DuckDB, pandas, R',
   },
   {
+    match: /^README\.md$/,
+    technical: false,
+    format: 'Markdown',
+    vi: 'Mô tả mọi tệp và cột của kỳ số liệu (tiếng Việt và tiếng Anh)',
+    en: 'Every file and column of the snapshot described (Vietnamese and English)',
+  },
+  {
+    match: /^data_dictionary\.csv$/,
+    technical: false,
+    format: 'CSV',
+    vi: 'Từ điển dữ liệu: kiểu, đơn vị và định nghĩa của từng cột',
+    en: 'Data dictionary: type, unit and definition of every column',
+  },
+  {
     match: /^enterprises\/part-\d+\.ndjson\.gz$/,
     technical: true,
     format: 'NDJSON (gzip)',

@@ -42,7 +42,11 @@ export const snapshotFiles = {
   rejects: (feedId: string) => `rejects/${feedId}.csv`,
   /** The typed Parquet twin of a published CSV table: `provinces.csv` → `provinces.parquet`. */
   parquetTwin: (csvName: string) => csvName.replace(/\.csv$/, '.parquet'),
+  rejectsSummary: 'rejects_summary.csv',
   manifest: 'manifest.json',
+  /** What every file and column holds (`src/dictionary/`), as Markdown and as a table. */
+  readme: 'README.md',
+  dataDictionary: 'data_dictionary.csv',
 };
 
 /** The tables over every published snapshot, one row per as-of date and unit, rewritten at each publish. */
@@ -55,6 +59,20 @@ export const historyKeys = {
   targetsCsv: 'history/targets.csv',
   targetsParquet: 'history/targets.parquet',
 };
+
+/**
+ * The name a snapshot file is downloaded under: its date, then its path in the folder with `/` as
+ * `_` (`2025-06-30_provinces.csv`, `2025-06-30_rejects_national.csv`), so that downloads of several
+ * dates never overwrite one another.
+ */
+export function downloadName(asOf: string, key: string): string {
+  return `${asOf}_${key.replace(/\//g, '_')}`;
+}
+
+/** The `Content-Disposition` of a download: an ASCII fallback name and the exact one (RFC 6266). */
+export function contentDisposition(filename: string): string {
+  return `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
 
 /** Keys of the intermediate objects a run writes under `work/` (removed once the run is published). */
 export const workKeys = {

@@ -22,5 +22,6 @@ export async function fetchFile(source: { path: string }, ctx: FetchContext): Pr
   if (!info?.isFile()) throw new DteError(`export file not found: ${file}`, { feed: ctx.feedId, file });
   const archived = await archiveFile(file, ctx);
   ctx.logger.debug({ feed: ctx.feedId, file, rawKey: archived.rawKey }, 'file archived');
-  return { status: 'fetched', ...archived, fileName: path.basename(file), source: file };
+  // The file's name only: the manifest is published, and the folders of the machine that ran it are not its business.
+  return { status: 'fetched', ...archived, fileName: path.basename(file), source: path.basename(file) };
 }

@@ -9,7 +9,9 @@ import {
   legacyProvincesJson,
   provincesCsv,
   provincesJson,
+  rejectsSummaryCsv,
 } from '../csv/index.js';
+import { dataDictionaryCsv, snapshotFileDefs, snapshotReadme } from '../dictionary/index.js';
 import { DteError } from '../domain/errors.js';
 import { buildCommunes, buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
 import { communes2025 } from '../reference/communes.js';
@@ -66,11 +68,11 @@ export async function aggregateRun(
   });
   const meta = { asOf: plan.as_of, ruleSetId: rules.id, categories: rules.categories };
   const files: Array<[string, string | Buffer, number]> = [];
-  const pCsv = provincesCsv(tables, rules.categories);
+  const pCsv = provincesCsv(tables, meta);
   files.push([snapshotFiles.provincesCsv, pCsv, csvRows(pCsv)]);
   files.push([snapshotFiles.provincesJson, provincesJson(tables, meta), tables.provinces.length + 1]);
   if (tables.legacy) {
-    const lCsv = legacyProvincesCsv(tables, rules.categories);
+    const lCsv = legacyProvincesCsv(tables, meta);
     files.push([snapshotFiles.legacyCsv, lCsv, csvRows(lCsv)]);
     files.push([snapshotFiles.legacyJson, legacyProvincesJson(tables, meta), tables.legacy.length]);
   }
@@ -80,10 +82,22 @@ export async function aggregateRun(
     provinces: currentProvinces(),
     communes: communes2025(),
   });
-  files.push([snapshotFiles.communesCsv, communesCsv(communes, rules.categories), communeCount(communes)]);
+  files.push([snapshotFiles.communesCsv, communesCsv(communes, meta), communeCount(communes)]);
   files.push([snapshotFiles.communesJson, communesJson(communes, meta), communeCount(communes)]);
   const dte = await dteList(ctx, parts);
   files.push([snapshotFiles.dteEnterprises, dte.bytes, dte.rows]);
+  const summary = rejectsSummaryCsv(
+    plan.as_of,
+    plan.feeds.map((f) => ({ feedId: f.feed_id, reasons: f.rejects_by_reason })),
+  );
+  files.push([snapshotFiles.rejectsSummary, summary.text, summary.rows]);
+  const defs = snapshotFileDefs(
+    rules.categories,
+    plan.feeds.map((f) => ({ feedId: f.feed_id, columns: f.reject_columns })),
+  );
+  const dictionary = dataDictionaryCsv(defs);
+  files.push([snapshotFiles.dataDictionary, dictionary, csvRows(dictionary)]);
+  files.push([snapshotFiles.readme, snapshotReadme(plan.as_of, rules.id, defs), 0]);
 
   const outputs: ManifestOutput[] = parts.map((p) => p.output);
   for (const [name, text, rows] of files) {
@@ -132,5 +146,6 @@ export function contentType(name: string): string {
   if (name.endsWith('.json')) return 'application/json';
   if (name.endsWith('.gz')) return 'application/gzip';
   if (name.endsWith('.parquet')) return 'application/vnd.apache.parquet';
+  if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
   return 'application/octet-stream';
 }

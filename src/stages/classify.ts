@@ -50,7 +50,7 @@ export async function classifyPartition(
     contentType: 'application/gzip',
     gzipLevel: 1,
   });
-  const rows = new PartitionRows(winners, rules, counter, previous, part, dteLines);
+  const rows = new PartitionRows(winners, rules, counter, previous, part, dteLines, plan.as_of);
   for await (const piece of stagedPieces(ctx, plan, partition)) {
     eachLineOf(piece, rows);
     await part.drain();
@@ -93,6 +93,7 @@ class PartitionRows implements LineVisitor {
     private readonly previous: ReadonlyMap<string, PreviousRecord> | null,
     private readonly part: PartitionWriter,
     private readonly dteLines: string[],
+    private readonly asOf: string,
   ) {}
 
   line(bytes: Buffer, start: number, end: number): void {
@@ -105,7 +106,10 @@ class PartitionRows implements LineVisitor {
     this.counter.add(counted, this.previous ? this.previous.get(row.ascii(F.id)) : undefined);
     if (classification.is_dte) {
       const classified = withClassification(row.record(), classification);
-      this.dteLines.push(dteEnterpriseLine(classified, this.names.of(classified)));
+      const ruleSetId = this.rules.bySystem[classified.main_industry_system].id;
+      this.dteLines.push(
+        dteEnterpriseLine(classified, this.names.of(classified), { asOf: this.asOf, ruleSetId }),
+      );
     }
     const room = EnterpriseJsonWriter.room(row);
     const lines = this.part.lineSpace(0, room);

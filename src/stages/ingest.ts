@@ -64,7 +64,7 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     .digest('hex')
     .slice(0, 16);
   const prefix = workKeys.ingestPrefix(feed.id, payload.as_of, stagingId);
-  const sink = new StagingSink(ctx, prefix, partitions, feed.id);
+  const sink = new StagingSink(ctx, prefix, partitions, feed.id, payload.as_of);
   const options: ParseOptions = {
     feedId: feed.id,
     fileName: fetched.fileName,
@@ -127,6 +127,8 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     industry_code_systems: sink.systems(),
     legacy_sources: { ...sink.legacySources },
     address_conflicts: sink.addressConflicts,
+    reject_columns: sink.rejectColumns(),
+    rejects_by_reason: sink.reasons(),
     staging_prefix: prefix,
     partitions,
   };

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { PipelineContext } from '../context/context.js';
-import { CSV_BOM, rejectLine, rejectsHeader } from '../csv/index.js';
-import { type ParseOptions, readExportBatches } from '../input/index.js';
+import { CSV_BOM, type RejectsTable, rejectColumns, rejectLine, rejectsHeader } from '../csv/index.js';
+import { type ParseOptions, type RecordLayout, readExportBatches } from '../input/index.js';
 import { workKeys } from '../snapshot/layout.js';
 import { PartitionWriter } from '../staging/partitionWriter.js';
 import { type LegacySourceCounts, noLegacySources, type StagedBatch } from '../staging/stageBatch.js';
@@ -27,6 +27,7 @@ export async function stageExport(
   };
   try {
     for await (const batch of readExportBatches(input, options, stager.takesBytes)) {
+      if (rowsRead === 0) sink.describe('bytes' in batch ? batch.bytes.layout : batch.records.layout);
       const rows = 'bytes' in batch ? batch.bytes.records : batch.records.texts.length;
       rowsRead += rows;
       inFlight.push(stager.stage(batch, rows));
@@ -51,12 +52,16 @@ export class StagingSink {
   private readonly rejects = new PassThrough();
   private readonly rejectsUpload: Promise<unknown>;
   private readonly bySystem = new Map<string, number>();
+  private readonly byReason = new Map<string, number>();
+  /** Set by the first batch: an export of no rows has a rejects file of the lead columns only. */
+  private table: RejectsTable | null = null;
 
   constructor(
     private readonly ctx: PipelineContext,
     prefix: string,
     partitionCount: number,
     private readonly feedId: string,
+    private readonly asOf: string,
   ) {
     this.partitions = new PartitionWriter(
       ctx.store,
@@ -69,7 +74,25 @@ export class StagingSink {
     this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, {
       contentType: 'text/csv',
     });
-    this.rejects.write(CSV_BOM + rejectsHeader());
+  }
+
+  /** The export's columns, from its first batch: the rejects file's header follows them. */
+  describe(layout: RecordLayout): void {
+    if (this.table) return;
+    const header = layout.format === 'csv' ? layout.header : ['record'];
+    const delimiter = layout.format === 'csv' ? layout.delimiter : '';
+    this.table = { asOf: this.asOf, feedId: this.feedId, columns: rejectColumns(header), delimiter };
+    this.rejects.write(CSV_BOM + rejectsHeader(this.table));
+  }
+
+  /** The rejects file's columns after the lead ones (empty until a batch was read). */
+  rejectColumns(): string[] {
+    return this.table ? [...this.table.columns] : [];
+  }
+
+  /** Rows of the rejects file by reason, in reason order. */
+  reasons(): Record<string, number> {
+    return Object.fromEntries([...this.byReason.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** A batch's staged lines to their partitions and its rejects to the rejects file. */
@@ -89,7 +112,11 @@ export class StagingSink {
     this.addressConflicts += batch.warnings.length;
     for (const [source, n] of Object.entries(batch.legacy_sources))
       this.legacySources[source as keyof LegacySourceCounts] += n;
-    for (const row of inLineOrder(batch)) this.rejects.write(rejectLine(row));
+    const table = this.table ?? this.describeEmpty();
+    for (const row of inLineOrder(batch)) {
+      this.byReason.set(row.reason, (this.byReason.get(row.reason) ?? 0) + 1);
+      this.rejects.write(rejectLine(row, table));
+    }
     const rows = this.accepted + this.rejected;
     if (this.ctx.onProgress && Math.floor(before / 50_000) !== Math.floor(rows / 50_000))
       this.ctx.onProgress({ stage: 'ingest', feed: this.feedId, rows });
@@ -103,7 +130,15 @@ export class StagingSink {
     return Object.fromEntries([...this.bySystem.entries()].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** The table of an export whose columns were never seen: the lead columns and `extra_cells`. */
+  private describeEmpty(): RejectsTable {
+    this.table = { asOf: this.asOf, feedId: this.feedId, columns: [], delimiter: ',' };
+    this.rejects.write(CSV_BOM + rejectsHeader(this.table));
+    return this.table;
+  }
+
   async close(): Promise<void> {
+    if (!this.table) this.describeEmpty();
     this.rejects.end();
     await Promise.all([this.partitions.close(), this.keys.close(), this.rejectsUpload]);
     this.ctx.onProgress?.({ stage: 'ingest', feed: this.feedId, rows: this.accepted + this.rejected });

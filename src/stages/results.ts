@@ -20,6 +20,10 @@ export const ingestResultSchema = z.object({
   industry_code_systems: z.record(z.string(), z.number().int().nonnegative()),
   legacy_sources: legacySourcesSchema,
   address_conflicts: z.number().int().nonnegative(),
+  /** The rejects file's columns between the lead ones and `extra_cells`: the export's header names. */
+  reject_columns: z.array(z.string()).default([]),
+  /** Rows of the rejects file (rejected and warned) by reason. */
+  rejects_by_reason: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** Folder of the validated rows, one file of tab-separated rows per partition, and `rejects.csv`. */
   staging_prefix: z.string(),
   partitions: z.number().int().positive(),

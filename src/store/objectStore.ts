@@ -27,6 +27,10 @@ export interface PutOptions {
  * prefix, never starting with `/` and never containing `..` segments. Implementations: a local
  * directory (`file:DIR`) and S3 (`s3://bucket/prefix`).
  */
+export interface PresignOptions {
+  contentDisposition?: string;
+}
+
 export interface ObjectStore {
   /** The store's URL as configured (`file:./var/store`, `s3://bucket/prefix`); never holds secrets. */
   readonly url: string;
@@ -40,8 +44,11 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<ObjectInfo>;
   /** Removes an object; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
-  /** A URL a plain HTTP client can GET for `expiresSeconds`, or null where the store has none (local). */
-  presignGet(key: string, expiresSeconds: number): Promise<string | null>;
+  /**
+   * A URL a plain HTTP client can GET for `expiresSeconds`, or null where the store has none (local);
+   * with `contentDisposition`, the answer carries that header (the download's name).
+   */
+  presignGet(key: string, expiresSeconds: number, options?: PresignOptions): Promise<string | null>;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DteError, NotFoundError, UsageError } from '../domain/errors.js';
 import { HashingCounter, toReadable } from './bodies.js';
 import { assertSafeKey } from './keys.js';
-import type { Body, ObjectInfo, ObjectStore, PutOptions, PutResult } from './objectStore.js';
+import type { Body, ObjectInfo, ObjectStore, PresignOptions, PutOptions, PutResult } from './objectStore.js';
 
 export interface S3StoreOptions {
   endpoint?: string;
@@ -172,10 +172,13 @@ export class S3Store implements ObjectStore {
     }
   }
 
-  presignGet(key: string, expiresSeconds: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key) }), {
-      expiresIn: expiresSeconds,
+  presignGet(key: string, expiresSeconds: number, options: PresignOptions = {}): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: this.keyOf(key),
+      ResponseContentDisposition: options.contentDisposition,
     });
+    return getSignedUrl(this.client, command, { expiresIn: expiresSeconds });
   }
 
   async close(): Promise<void> {

@@ -158,7 +158,7 @@ describe('an export whose addresses disagree with the province cell, or name not
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^3,address_conflict,.*Thanh Hóa.*Nghệ An/);
+    expect(lines[1]).toMatch(/^2026-01-31,national,3,address_conflict,[^,]+,.*Thanh Hóa.*Nghệ An/);
     expect(manifest.outputs.find((o) => o.key === 'rejects/national.csv')?.rows).toBe(1);
     const communes = await file(ctx, manifest, 'communes.csv');
     expect(communes).toContain('14797,Phường Hạc Thành,38,Thanh Hóa,1,1,100.00');

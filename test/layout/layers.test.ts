@@ -16,6 +16,7 @@ const LAYERS: string[][] = [
     'src/trajectory',
     'src/targets',
     'src/csv',
+    'src/dictionary',
     'src/address',
     'src/parquet',
   ],

@@ -124,6 +124,13 @@ describe('snapshot API', () => {
     expect(createHash('sha256').update(csv.rawPayload).digest('hex')).toBe(out.sha256);
     const part = await app.inject('/api/snapshots/2025-06-30/files/enterprises/part-00.ndjson.gz');
     expect(part.headers['content-type']).toBe('application/gzip');
+    expect(part.headers['content-disposition']).toMatch(
+      /^attachment; filename="2025-06-30_enterprises_part-00.ndjson.gz"/,
+    );
+    const rejects = manifest.outputs.find((o) => o.key.startsWith('rejects/'))!;
+    const feed = rejects.key.slice('rejects/'.length, -'.csv'.length);
+    const got = await app.inject(`/api/snapshots/2025-06-30/files/${rejects.key}`);
+    expect(got.headers['content-disposition']).toContain(`filename="2025-06-30_rejects_${feed}.csv"`);
   });
 
   it.each([

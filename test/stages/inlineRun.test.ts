@@ -179,7 +179,8 @@ describe('inline run of one export', () => {
     const dteIds = dteCsv
       .split('\r\n')
       .slice(1, -1)
-      .map((l) => l.split(',')[0]);
+      .map((l) => l.split(',')[2]);
+    expect(dteCsv.split('\r\n')[1]).toMatch(/^2025-06-30,vsic2018-ict-v1,0100000001,/);
     expect(dteIds).toEqual([
       '0100000001',
       '0100000003',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DteLines } from '../../src/staging/dteLines.js';
 
 const line = (id: string, name = `Công ty ${id}`) =>
-  `${id},"${name}",38,Thanh Hóa,,,it_services,6201,2020-01-01,active,vsic2018`;
+  `2025-06-30,vsic2018-ict-v1,${id},"${name}",38,Thanh Hóa,,,it_services,6201,2020-01-01,active,vsic2018`;
 
 describe('the DTE list of a run', () => {
   it('puts the lines of every partition in id order after the header, each with its CRLF', () => {

@@ -91,7 +91,10 @@ describe('the demo series on S3', () => {
         { env },
       )
     ).stdout.trim();
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const res = await fetch(url);
+    // The presigned answer names the download as the HTTP surface does.
+    expect(res.headers.get('content-disposition')).toContain('filename="2026-09-30_dte_enterprises.csv"');
+    const body = Buffer.from(await res.arrayBuffer());
     expect(createHash('sha256').update(body).digest('hex')).toBe(
       localFiles['2026-09-30']!['dte_enterprises.csv'],
     );

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { DteError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { listPublished, readCurrent, readManifest } from '../../snapshot/catalog.js';
-import { snapshotKeys } from '../../snapshot/layout.js';
+import { contentDisposition, downloadName, snapshotKeys } from '../../snapshot/layout.js';
 import type { Manifest } from '../../snapshot/manifest.js';
 import { HashingCounter } from '../../store/bodies.js';
 import type { ObjectStore } from '../../store/objectStore.js';
@@ -94,12 +94,15 @@ export function registerSnapshotsCommands(program: Command): void {
       .command('get <date> <file>')
       .description('download one file of a snapshot, checked against its sha256'),
   )
-    .option('--out <path>', 'where to write it (default: the file name in the current folder)')
+    .option(
+      '--out <path>',
+      'where to write it (default: its download name, <as_of>_<file>, in the current folder)',
+    )
     .action(async (date: string, file: string, options: StoreOptions & { out?: string }) => {
       await withStore(options, async (store) => {
         const manifest = await manifestOf(store, date);
         const output = outputOf(manifest, file);
-        const target = options.out ?? path.basename(file);
+        const target = options.out ?? downloadName(manifest.as_of, file);
         await mkdir(path.dirname(path.resolve(target)), { recursive: true });
         const counter = new HashingCounter();
         await pipeline(
@@ -129,7 +132,9 @@ export function registerSnapshotsCommands(program: Command): void {
       await withStore(options, async (store) => {
         const manifest = await manifestOf(store, date);
         outputOf(manifest, file);
-        const url = await store.presignGet(snapshotKeys.file(manifest.as_of, manifest.run_id, file), expires);
+        const key = snapshotKeys.file(manifest.as_of, manifest.run_id, file);
+        const disposition = contentDisposition(downloadName(manifest.as_of, file));
+        const url = await store.presignGet(key, expires, { contentDisposition: disposition });
         if (!url)
           throw new UsageError(`the store ${store.url} has no presigned URLs; use 'dte snapshots get'`);
         process.stdout.write(`${url}\n`);

@@ -25,6 +25,7 @@ const csvLayout = z.object({
   delimiter: z.string(),
   index: columnIndex,
   width: z.number().int(),
+  header: z.array(z.string()),
 });
 
 /** One batch of record texts, as `readRecordBatches` gives it. */
