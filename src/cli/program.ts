@@ -6,6 +6,7 @@ import { registerRunsCommands } from './commands/runs.js';
 import { registerScheduleCommands } from './commands/schedule.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSnapshotsCommands } from './commands/snapshots.js';
+import { registerSqlCommand } from './commands/sql.js';
 import { registerWorkerCommand } from './commands/worker.js';
 
 export function buildProgram(): Command {
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerAlertsCommands(program);
   registerServeCommand(program);
   registerRunsCommands(program);
+  registerSqlCommand(program);
   return program;
 }

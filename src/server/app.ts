@@ -19,6 +19,7 @@ import { contentDisposition, downloadName, snapshotKeys } from '../snapshot/layo
 import { contentType } from '../stages/aggregate.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { adminGuard } from './auth.js';
+import { registerHistoryRoute } from './historyRoute.js';
 import { pageRoute } from './pageRoute.js';
 import { redisGuard } from './redisGuard.js';
 import { type PageSection, pageSections } from './sections.js';
@@ -182,6 +183,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (!asOf) return [];
     return deps.evaluations(asOf);
   });
+
+  registerHistoryRoute(app, deps.store);
 
   app.get(
     '/',

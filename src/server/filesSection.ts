@@ -56,6 +56,13 @@ const KINDS: FileKind[] = [
     en: 'Rows of feed {feed} set aside, each with its reason',
   },
   {
+    match: /\.parquet$/,
+    technical: false,
+    format: 'Parquet',
+    vi: 'Bảng {table} có kiểu dữ liệu (mã là chữ, ngày là ngày, số là số), cho DuckDB, pandas, R',
+    en: 'The {table} table, typed (codes as text, dates as dates, counts as numbers), for DuckDB, pandas, R',
+  },
+  {
     match: /^README\.md$/,
     technical: false,
     format: 'Markdown',
@@ -98,7 +105,11 @@ function describe(key: string, lang: Lang): { kind: FileKind; text: string } {
   const kind = KINDS.find((k) => k.match.test(key)) ?? FALLBACK;
   const feed = key.startsWith('rejects/') ? key.slice(8, -4) : '';
   const part = /part-(\d+)/.exec(key)?.[1] ?? '';
-  return { kind, text: kind[lang].replace('{feed}', feed).replace('{part}', part) };
+  const table = key.replace(/\.parquet$/, '.csv');
+  return {
+    kind,
+    text: kind[lang].replace('{feed}', feed).replace('{part}', part).replace('{table}', table),
+  };
 }
 
 /** One file; `file` is null for the manifest, which does not list itself. */

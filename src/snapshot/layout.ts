@@ -49,11 +49,24 @@ export const snapshotFiles = {
   dteEnterprises: 'dte_enterprises.csv',
   enterprisesPart: (partition: number) => `enterprises/part-${pad(partition)}.ndjson.gz`,
   rejects: (feedId: string) => `rejects/${feedId}.csv`,
+  /** The typed Parquet twin of a published CSV table: `provinces.csv` → `provinces.parquet`. */
+  parquetTwin: (csvName: string) => csvName.replace(/\.csv$/, '.parquet'),
   rejectsSummary: 'rejects_summary.csv',
   manifest: 'manifest.json',
   /** What every file and column holds (`src/dictionary/`), as Markdown and as a table. */
   readme: 'README.md',
   dataDictionary: 'data_dictionary.csv',
+};
+
+/** The tables over every published snapshot, one row per as-of date and unit, rewritten at each publish. */
+export const historyKeys = {
+  root: 'history/',
+  provincesCsv: 'history/provinces.csv',
+  provincesParquet: 'history/provinces.parquet',
+  legacyCsv: 'history/legacy_provinces.csv',
+  legacyParquet: 'history/legacy_provinces.parquet',
+  targetsCsv: 'history/targets.csv',
+  targetsParquet: 'history/targets.parquet',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { evaluateAlerts, planDeliveries } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
 import type { Delivery } from './deliver.js';
+import { writeHistory } from './history.js';
 
 /** How a runner carries deliveries out: in this process with retries, or as BullMQ jobs. */
 export interface DeliveryDispatcher {
@@ -19,6 +20,8 @@ export interface AfterPublishOutcome {
   evaluations: number;
   notifications: number;
   deliveries: DispatchSummary;
+  /** The `history/` files rewritten over every published snapshot. */
+  history: number;
 }
 
 interface StepState {
@@ -31,7 +34,8 @@ type Step = (ctx: PipelineContext, state: StepState, dispatcher: DeliveryDispatc
 
 /**
  * What follows a published date, in this order, in both runners (the BullMQ `alerts` job and the
- * inline runner both call `afterPublish`): evaluate the targets, then deliver what they notify.
+ * inline runner both call `afterPublish`): evaluate the targets, deliver what they notify, then
+ * rewrite the history tables (last: a history that cannot be written must not hold back an alert).
  */
 export const AFTER_PUBLISH: ReadonlyArray<{ name: string; run: Step }> = [
   {
@@ -49,6 +53,12 @@ export const AFTER_PUBLISH: ReadonlyArray<{ name: string; run: Step }> = [
       state.outcome.deliveries = await dispatcher.dispatch(ctx, state.deliveries);
     },
   },
+  {
+    name: 'history',
+    run: async (ctx, state) => {
+      state.outcome.history = (await writeHistory(ctx)).length;
+    },
+  },
 ];
 
 /** Runs every step of `AFTER_PUBLISH` for a date that is published (now or before). */
@@ -60,7 +70,13 @@ export async function afterPublish(
   const state: StepState = {
     asOf,
     deliveries: [],
-    outcome: { as_of: asOf, evaluations: 0, notifications: 0, deliveries: { dispatched: 0, failed: [] } },
+    outcome: {
+      as_of: asOf,
+      evaluations: 0,
+      notifications: 0,
+      deliveries: { dispatched: 0, failed: [] },
+      history: 0,
+    },
   };
   for (const step of AFTER_PUBLISH) await step.run(ctx, state, dispatcher);
   return state.outcome;

@@ -145,6 +145,7 @@ export function contentType(name: string): string {
   if (name.endsWith('.csv')) return 'text/csv; charset=utf-8';
   if (name.endsWith('.json')) return 'application/json';
   if (name.endsWith('.gz')) return 'application/gzip';
+  if (name.endsWith('.parquet')) return 'application/vnd.apache.parquet';
   if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
   return 'application/octet-stream';
 }

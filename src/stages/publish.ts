@@ -3,6 +3,7 @@ import { DteError } from '../domain/errors.js';
 import { readLatest } from '../snapshot/catalog.js';
 import { snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type SnapshotPointer } from '../snapshot/manifest.js';
+import { writeParquetTwins } from './parquetTwins.js';
 import type { AggregateResult, PublishResult, RunPlan } from './results.js';
 
 export interface PublishPayload {
@@ -10,7 +11,8 @@ export interface PublishPayload {
 }
 
 /**
- * Checks that every row is accounted for, then writes the manifest (which makes the snapshot exist),
+ * Checks that every row is accounted for, writes the Parquet twin of every CSV table, then the
+ * manifest (which makes the snapshot exist),
  * `current.json` of its date and, when it is the newest date, `latest.json`, in that order.
  */
 export async function publishRun(
@@ -39,6 +41,8 @@ export async function publishRun(
     };
   });
   reconcile(plan, inputs, aggregate);
+  const twins = await writeParquetTwins(ctx, plan.as_of, plan.run_id, aggregate.outputs);
+  const outputs = [...aggregate.outputs, ...twins].sort((a, b) => (a.key < b.key ? -1 : 1));
   const manifest: Manifest = {
     schema_version: MANIFEST_SCHEMA_VERSION,
     as_of: plan.as_of,
@@ -48,7 +52,7 @@ export async function publishRun(
     partitions: plan.partitions,
     previous: plan.previous ? { as_of: plan.previous.as_of, run_id: plan.previous.run_id } : null,
     inputs,
-    outputs: aggregate.outputs,
+    outputs,
     created_at: new Date().toISOString(),
   };
   const manifestKey = snapshotKeys.manifest(plan.as_of, plan.run_id);
@@ -75,7 +79,7 @@ export async function publishRun(
       stage: 'publish',
       asOf: plan.as_of,
       runId: plan.run_id,
-      outputs: aggregate.outputs.length,
+      outputs: outputs.length,
       becameLatest,
     },
     'snapshot published',

@@ -12,6 +12,7 @@ import { HashingCounter } from '../../store/bodies.js';
 import type { ObjectStore } from '../../store/objectStore.js';
 import { openStore } from '../../store/openStore.js';
 import { parseAsOf } from '../../time/asOf.js';
+import { registerSnapshotsHistory } from './snapshotsHistory.js';
 
 interface StoreOptions {
   config?: string;
@@ -139,4 +140,5 @@ export function registerSnapshotsCommands(program: Command): void {
         process.stdout.write(`${url}\n`);
       });
     });
+  registerSnapshotsHistory(snapshots);
 }

@@ -1,0 +1,53 @@
+import { mapTargets } from '../alerts/eachTarget.js';
+import { targetHistory } from '../alerts/index.js';
+import type { PipelineContext } from '../context/context.js';
+import { csvLine } from '../csv/index.js';
+import { territoryOf } from '../targets/schema.js';
+import { gapPct } from '../trajectory/index.js';
+
+const HEADER = [
+  'as_of',
+  'target_id',
+  'territory',
+  'unit_code',
+  'metric',
+  'actual',
+  'expected',
+  'gap',
+  'gap_pct',
+  'status',
+];
+
+/** Two decimals, as a number: a negative gap written as text would be guarded as a formula. */
+function fixed(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
+/**
+ * Every target at every published date of its plan (from its baseline on), with the rules the alerts
+ * and the page use (`targetHistory`): targets in the targets file's order, each oldest first.
+ */
+export async function targetsHistory(
+  ctx: PipelineContext,
+  asOf: string,
+): Promise<{ header: string[]; lines: string[] }> {
+  const perTarget = await mapTargets(ctx, async (target, published) => {
+    const history = await targetHistory(ctx.store, published, target, asOf);
+    const { kind, code } = territoryOf(target);
+    return history.points.map((p) =>
+      csvLine([
+        p.as_of,
+        target.id,
+        kind,
+        code,
+        target.metric,
+        fixed(p.actual),
+        fixed(p.expected),
+        fixed(p.expected === null ? null : p.actual - p.expected),
+        fixed(gapPct(p.actual, p.expected)),
+        p.status,
+      ]),
+    );
+  });
+  return { header: HEADER, lines: perTarget.flat() };
+}

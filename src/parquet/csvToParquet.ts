@@ -1,0 +1,84 @@
+import { open } from 'node:fs/promises';
+import { CSV_BOM } from '../csv/index.js';
+import { DteError } from '../domain/errors.js';
+import { splitRecord } from '../input/csvRecords.js';
+import { type ColumnType, columnType, type TableName } from './columnTypes.js';
+import { openDuckDb, sqlName, sqlString } from './duckdb.js';
+
+/** A published CSV file that DuckDB could not turn into its Parquet twin. */
+export class ParquetWriteError extends DteError {}
+
+/** How every Parquet file of the project is written: the same options give the same bytes. */
+export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
+
+/** A cell that `csvCell` guarded against formulas (`'=…`, `'+…`, `'-…`, `'@…`) has its guard removed. */
+function unguarded(column: string): string {
+  const c = sqlName(column);
+  return `CASE WHEN regexp_matches(${c}, '^''[=+\\-@\\t\\r]') THEN substr(${c}, 2) ELSE ${c} END`;
+}
+
+function typedCell(column: string, type: ColumnType): string {
+  // A negative number written as text carries the guard too (`'-52.00`).
+  const value = type === 'VARCHAR' ? unguarded(column) : `CAST(${unguarded(column)} AS ${type})`;
+  return `${value} AS ${sqlName(column)}`;
+}
+
+/** The header of a CSV file written by this project (UTF-8 BOM, one line, RFC 4180 cells). */
+export async function readCsvHeader(file: string): Promise<string[]> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\r\n');
+    const line = (end < 0 ? text : text.slice(0, end)).replace(new RegExp(`^${CSV_BOM}`), '');
+    const cells = splitRecord(line, ',');
+    if (!cells || cells.length === 0 || cells.some((c) => c === ''))
+      throw new ParquetWriteError('a published CSV file has no readable header', { file });
+    return cells;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The query that reads a published CSV file with every column typed as `table` says. */
+export function typedCsvQuery(file: string, table: TableName, header: readonly string[]): string {
+  const asText = header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
+  // A rejected row may have more or fewer cells than the header: it is kept, padded or cut, not refused.
+  const lenient = table === 'rejects' ? ', strict_mode = false, null_padding = true' : '';
+  const read = `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${asText}}${lenient})`;
+  return `SELECT ${header.map((name) => typedCell(name, columnType(table, name))).join(', ')} FROM ${read}`;
+}
+
+/**
+ * Writes `csvFile`, a table this project published, as a typed Parquet file at `parquetFile`, in
+ * the CSV's row order, and returns its row count. One thread writes it: the bytes are a function of the CSV.
+ */
+export async function csvToParquet(csvFile: string, parquetFile: string, table: TableName): Promise<number> {
+  const header = await readCsvHeader(csvFile);
+  const query = typedCsvQuery(csvFile, table, header);
+  const db = await openDuckDb(':memory:');
+  const connection = await db.connect();
+  try {
+    const result = await connection.runAndReadAll(
+      `COPY (${query}) TO ${sqlString(parquetFile)} (${PARQUET_OPTIONS})`,
+    );
+    return Number(result.getRows()[0]?.[0] ?? 0);
+  } catch (error) {
+    if (error instanceof DteError) throw error;
+    throw new ParquetWriteError(
+      `cannot write the Parquet twin: ${firstLine(error)}`,
+      { file: csvFile, table },
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

@@ -1,0 +1,62 @@
+import type { PipelineContext } from '../context/context.js';
+import { CSV_BOM, csvLine } from '../csv/index.js';
+import { indicatorHistory, targetsHistory } from '../history/index.js';
+import type { TableName } from '../parquet/index.js';
+import { listPublished } from '../snapshot/catalog.js';
+import { historyKeys } from '../snapshot/layout.js';
+import { contentType } from './aggregate.js';
+import { putParquetOf } from './parquetTwins.js';
+
+export interface HistoryFile {
+  key: string;
+  rows: number;
+  sha256: string;
+}
+
+interface HistoryTable {
+  csv: string;
+  parquet: string;
+  table: TableName;
+  build: () => Promise<{ header: string[]; lines: string[] }>;
+}
+
+/**
+ * Rewrites `history/*.csv` and their Parquet twins from every published snapshot: the same
+ * published snapshots give the same bytes, whichever date was published last.
+ */
+export async function writeHistory(ctx: PipelineContext): Promise<HistoryFile[]> {
+  const published = await listPublished(ctx.store);
+  const newest = published.at(-1);
+  if (!newest) return [];
+  const tables: HistoryTable[] = [
+    {
+      csv: historyKeys.provincesCsv,
+      parquet: historyKeys.provincesParquet,
+      table: 'history_provinces',
+      build: () => indicatorHistory(ctx.store, published, 'provinces'),
+    },
+    {
+      csv: historyKeys.legacyCsv,
+      parquet: historyKeys.legacyParquet,
+      table: 'history_legacy_provinces',
+      build: () => indicatorHistory(ctx.store, published, 'legacy_provinces'),
+    },
+    {
+      csv: historyKeys.targetsCsv,
+      parquet: historyKeys.targetsParquet,
+      table: 'history_targets',
+      build: () => targetsHistory(ctx, newest.as_of),
+    },
+  ];
+  const files: HistoryFile[] = [];
+  for (const t of tables) {
+    const { header, lines } = await t.build();
+    const put = await ctx.store.put(t.csv, CSV_BOM + csvLine(header) + lines.join(''), {
+      contentType: contentType(t.csv),
+    });
+    files.push({ key: t.csv, rows: lines.length, sha256: put.sha256 });
+    const twin = await putParquetOf(ctx.store, t.csv, t.parquet, t.table);
+    files.push({ key: t.parquet, rows: twin.rows, sha256: twin.sha256 });
+  }
+  return files;
+}
