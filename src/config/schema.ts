@@ -8,7 +8,7 @@ const feedId = z
     'feed ids are lower-case letters, digits, - and _ (they become keys and job ids)',
   );
 
-export const FEED_FORMATS = ['canonical-csv', 'ndjson', 'vn-dkkd-csv'] as const;
+export const FEED_FORMATS = ['canonical-csv', 'ndjson', 'vn-dkkd-csv', 'vn-dkkd-xlsx'] as const;
 
 export const feedSchema = z.object({
   id: feedId,
@@ -20,6 +20,10 @@ export const feedSchema = z.object({
   /** Cron in Asia/Ho_Chi_Minh; the as-of date of a scheduled run is the previous day. */
   schedule: z.string().default('0 2 * * *'),
   enabled: z.boolean().default(true),
+  /** A workbook's sheet (`vn-dkkd-xlsx`, or any export that proves to be one); the first with the header when absent. */
+  sheet: z.string().trim().min(1).max(31).optional(),
+  /** A workbook's header row, 1-based; found by the header names when absent. */
+  header_row: z.number().int().min(1).max(1_048_576).optional(),
 });
 export type FeedConfig = z.infer<typeof feedSchema>;
 

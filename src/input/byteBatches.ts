@@ -12,7 +12,9 @@ import {
   type RecordBatch,
   type RecordLayout,
   readRecordBatches,
+  workbookBatches,
 } from './records.js';
+import { sniffWorkbook } from './xlsx/index.js';
 
 /**
  * Whole lines of a UTF-8 CSV export, as read: cut where no quoted cell is open, so that a reader
@@ -43,10 +45,16 @@ export async function* readExportBatches(
   options: ParseOptions,
   bytes: boolean,
 ): AsyncGenerator<ExportBatch> {
-  if (!bytes || options.format === 'ndjson') {
+  if (!bytes || options.format === 'ndjson' || options.format === 'vn-dkkd-xlsx') {
     for await (const records of readRecordBatches(input, options)) yield { records };
     return;
   }
+  const sniffed = await sniffWorkbook(input);
+  if (sniffed.workbook) {
+    for await (const records of workbookBatches(sniffed, options)) yield { records };
+    return;
+  }
+  input = sniffed.stream;
   let encoding = 'UTF-8';
   try {
     const opened = await openExport(input);

@@ -9,7 +9,7 @@ export interface FileRef {
 }
 
 /** The first bytes of a stream, and a stream that still yields all of them. */
-async function peek(input: Readable, want: number): Promise<{ head: Buffer; stream: Readable }> {
+export async function peek(input: Readable, want: number): Promise<{ head: Buffer; stream: Readable }> {
   const iterator = input[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;

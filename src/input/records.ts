@@ -7,6 +7,7 @@ import { type BrokenRecord, cutToBytes, DEFAULT_LIMITS, overBytes, tooLong } fro
 import { LineScanner } from './lines.js';
 import { ndjsonRow } from './ndjson.js';
 import type { ParseOptions } from './options.js';
+import { readWorkbookBatches, sniffWorkbook, WorkbookRejectedError } from './xlsx/index.js';
 
 /** How a batch's record texts are read: the delimiter and columns of a CSV file, or NDJSON. */
 export type RecordLayout =
@@ -45,6 +46,30 @@ export async function* readRecordBatches(
   input: Readable,
   options: ParseOptions,
 ): AsyncGenerator<RecordBatch> {
+  const sniffed = await sniffWorkbook(input);
+  if (sniffed.workbook || options.format === 'vn-dkkd-xlsx') {
+    yield* workbookBatches(sniffed, options);
+    return;
+  }
+  yield* textBatches(sniffed.stream, options);
+}
+
+/** A workbook by its bytes is read as one whatever the format says; `vn-dkkd-xlsx` must be one. */
+export async function* workbookBatches(
+  sniffed: { workbook: boolean; stream: Readable },
+  options: ParseOptions,
+): AsyncGenerator<RecordBatch> {
+  if (!sniffed.workbook) {
+    sniffed.stream.destroy();
+    throw new WorkbookRejectedError(`${options.fileName} is not an xlsx workbook (no zip header)`, {
+      feed: options.feedId,
+      file: options.fileName,
+    });
+  }
+  yield* readWorkbookBatches(sniffed.stream, options);
+}
+
+async function* textBatches(input: Readable, options: ParseOptions): AsyncGenerator<RecordBatch> {
   const splitter = options.format === 'ndjson' ? new NdjsonSplitter(options) : new CsvSplitter(options);
   let sawText = false;
   for await (const text of decodeText(input, options)) {

@@ -26,11 +26,11 @@ export function rowContext(options: ParseOptions): RowContext {
   return {
     feedId: options.feedId,
     asOf: options.asOf,
-    vietnamese: options.format === 'vn-dkkd-csv',
+    vietnamese: options.format.startsWith('vn-dkkd'),
     industryCodes: options.industryCodes,
     industry: options.industry,
     defaultProvince: options.defaultProvince,
     maxCellBytes: (options.limits ?? DEFAULT_LIMITS).maxCellBytes,
-    caches: createRowCaches(options.format === 'vn-dkkd-csv', options.asOf),
+    caches: createRowCaches(options.format.startsWith('vn-dkkd'), options.asOf),
   };
 }

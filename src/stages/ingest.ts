@@ -73,6 +73,8 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     industryCodes: feed.industry_codes,
     industry: loadIndustryCatalog(),
     defaultProvince: feed.default_province,
+    sheet: feed.sheet,
+    headerRow: feed.header_row,
     limits: {
       maxRecordBytes: ctx.config.limits.max_record_bytes,
       maxCellBytes: ctx.config.limits.max_cell_bytes,

@@ -18,6 +18,8 @@ interface RunOptions {
   industryCodes?: string;
   partitions?: string;
   feedId?: string;
+  sheet?: string;
+  headerRow?: string;
   json?: boolean;
 }
 
@@ -43,6 +45,8 @@ export function registerRunCommand(program: Command): void {
     )
     .option('--partitions <n>', 'partitions of the run (default from config: 16)')
     .option('--feed-id <id>', 'feed id of a single --input file (default: from the file name)')
+    .option('--sheet <name>', 'sheet of --input workbooks (default: the first with the header)')
+    .option('--header-row <n>', 'header row of --input workbooks (default: found by its names)')
     .option('--json', 'print the outcome as JSON')
     .action(async (options: RunOptions) => {
       const loaded = withAdHocFeeds(loadConfig(options.config), options);
@@ -87,6 +91,8 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
       format: options.format,
       source: { type: 'file', path: path.resolve(file) },
       industry_codes: options.industryCodes,
+      sheet: options.sheet,
+      header_row: options.headerRow === undefined ? undefined : Number(options.headerRow),
     });
     if (!parsed.success)
       throw new UsageError(`--input ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
@@ -96,7 +102,7 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
 }
 
 function feedIdOf(file: string): string {
-  const base = path.basename(file).replace(/\.(csv|ndjson|json|txt)?(\.gz)?$/i, '');
+  const base = path.basename(file).replace(/\.(csv|ndjson|json|txt|xlsx)?(\.gz)?$/i, '');
   const slug = base
     .toLowerCase()
     .normalize('NFD')
