@@ -9,7 +9,7 @@ import { afterPublish } from '../src/stages/afterPublish.js';
 /** The after-publish sequence of a published date; then the backfill goes on with its next date. */
 export const alertsProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
   const payload = alertsPayload.parse(job.data);
-  const outcome = await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
+  const outcome = await afterPublish(ctx, payload.as_of, queueDeliveries(runtime), payload.run_id);
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
   return outcome;
 };

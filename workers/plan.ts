@@ -20,9 +20,9 @@ export const planProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => as
     );
     return { action: decision.action, run_id: decision.plan.run_id, flow: added };
   }
-  // Already published: its after-publish sequence runs again, as inline (idempotent on ids).
-  if (decision.action === 'already_published')
-    await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
+  // Already published or held: its after-publish sequence runs again, as inline (idempotent on ids).
+  if (decision.action === 'already_published' || decision.action === 'held')
+    await afterPublish(ctx, payload.as_of, queueDeliveries(runtime), decision.plan.run_id);
   // Nothing (more) to publish for this date: the backfill goes on with the next one.
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
   return { action: decision.action, run_id: decision.plan.run_id };

@@ -3,8 +3,8 @@ import { ZodError } from 'zod';
 import { describeIssues } from '../config/load.js';
 import { DteError, UsageError } from '../domain/errors.js';
 
-/** Exit codes of `spec/operations.md`: 0 success, 1 failure, 2 usage. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit codes of `spec/operations.md`: 0 success, 1 failure, 2 usage; 3 a run held by a publish gate. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, held: 3 } as const;
 
 /** One line a person can act on: the message, then the context that locates it. */
 export function describeError(error: unknown): { line: string; code: number } {

@@ -1,4 +1,5 @@
 import type { PipelineContext } from '../context/context.js';
+import type { Held } from '../snapshot/manifest.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
@@ -7,6 +8,7 @@ import { ingestFeed } from '../stages/ingest.js';
 import { publishRun } from '../stages/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../stages/results.js';
 import { classifyResultSchema } from '../stages/results.js';
+import { reportRunFailed } from '../stages/runFailed.js';
 import { selectFeeds } from '../stages/selectFeeds.js';
 import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../stages/threads/spec.js';
 import { ThreadPool } from '../threads/pool.js';
@@ -20,6 +22,7 @@ export interface InlineRunOptions {
 
 export type InlineRunOutcome =
   | { status: 'published'; plan: RunPlan; publish: PublishResult; after_publish: AfterPublishOutcome }
+  | { status: 'held'; plan: RunPlan; held: Held; after_publish: AfterPublishOutcome }
   | { status: 'already_published'; plan: RunPlan; after_publish: AfterPublishOutcome }
   | { status: 'unchanged'; plan: RunPlan; ingests: IngestResult[] };
 
@@ -29,22 +32,34 @@ export type InlineRunOutcome =
  * nothing of the run is published.
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
+  // An inline run has no retries of its own: each invocation is one run, told to ops once if it fails.
+  const run = `inline ${options.asOf} ${new Date().toISOString()}`;
+  try {
+    return await runStages(ctx, options);
+  } catch (error) {
+    await reportRunFailed(ctx, { as_of: options.asOf, run, stage: 'inline' }, error);
+    throw error;
+  }
+}
+
+async function runStages(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
   const ingests: IngestResult[] = [];
   for (const feed of feeds) ingests.push(await ingestFeed(ctx, { as_of: options.asOf, feed_id: feed.id }));
   const decision = await decideRun(ctx, options.asOf, ingests);
   const { plan } = decision;
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
-  if (decision.action === 'already_published')
-    return {
-      status: 'already_published',
-      plan,
-      after_publish: await afterPublish(ctx, plan.as_of, inlineDeliveries),
-    };
+  if (decision.action !== 'run') {
+    const after_publish = await afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id);
+    return decision.action === 'held'
+      ? { status: 'held', plan, held: decision.held, after_publish }
+      : { status: 'already_published', plan, after_publish };
+  }
   const classified = await classifyAll(ctx, plan);
   const aggregate = await aggregateRun(ctx, { plan }, classified);
   const publish = await publishRun(ctx, { plan }, aggregate);
-  const after = await afterPublish(ctx, plan.as_of, inlineDeliveries);
+  const after = await afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id);
+  if (publish.held) return { status: 'held', plan, held: publish.held, after_publish: after };
   return { status: 'published', plan, publish, after_publish: after };
 }
 
