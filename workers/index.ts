@@ -11,6 +11,7 @@ import { deliverProcessor } from './deliver.js';
 import { ingestProcessor } from './ingest.js';
 import { planProcessor } from './plan.js';
 import { publishProcessor } from './publish.js';
+import { isFinalAttempt, reportFinalFailure } from './runFailed.js';
 import { triggerProcessor } from './trigger.js';
 
 export type StageProcessor = (job: Job) => Promise<unknown>;
@@ -76,6 +77,8 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
         const ms = Math.round(performance.now() - started);
         log.error({ ...describe(job, null), ms, err: error }, 'job failed');
         options.onFinished?.({ stage, job, ms, ok: false, result: null });
+        const unrecoverable = error instanceof FileRejectedError || error instanceof UnrecoverableError;
+        if (isFinalAttempt(job, unrecoverable)) await reportFinalFailure(ctx, runtime, stage, job, error);
         // A file that cannot be read will not become readable by retrying: fail the run now.
         if (error instanceof FileRejectedError) throw new UnrecoverableError(error.describe());
         throw error;
