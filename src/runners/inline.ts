@@ -13,11 +13,14 @@ import { selectFeeds } from '../stages/selectFeeds.js';
 import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../stages/threads/spec.js';
 import { ThreadPool } from '../threads/pool.js';
 import { inlineDeliveries } from './inlineDeliveries.js';
+import { DateLease, type LeaseOptions } from './lease.js';
 
 export interface InlineRunOptions {
   asOf: string;
   /** Feed ids to run; empty or absent means every enabled feed. */
   feeds?: string[];
+  /** The date lease's timing (tests shorten it). */
+  lease?: LeaseOptions;
 }
 
 export type InlineRunOutcome =
@@ -32,6 +35,8 @@ export type InlineRunOutcome =
  * nothing of the run is published.
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
+  // Refused before it starts (same date running, or an earlier one): nothing is sent, nothing written.
+  const lease = await DateLease.acquire(ctx, options.asOf, options.lease);
   // An inline run has no retries of its own: each invocation is one run, told to ops once if it fails.
   const run = `inline ${options.asOf} ${new Date().toISOString()}`;
   try {
@@ -39,6 +44,8 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
   } catch (error) {
     await reportRunFailed(ctx, { as_of: options.asOf, run, stage: 'inline' }, error);
     throw error;
+  } finally {
+    await lease.release();
   }
 }
 
