@@ -3,6 +3,7 @@ import { queueDeliveries } from '../jobs/deliveries.js';
 import { enqueueRuns } from '../jobs/enqueue.js';
 import { alertsPayload } from '../jobs/payloads.js';
 import type { PipelineContext } from '../src/context/context.js';
+import { releaseDateLease } from '../src/queue/dateLease.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import { afterPublish } from '../src/stages/afterPublish.js';
 
@@ -10,6 +11,8 @@ import { afterPublish } from '../src/stages/afterPublish.js';
 export const alertsProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
   const payload = alertsPayload.parse(job.data);
   const outcome = await afterPublish(ctx, payload.as_of, queueDeliveries(runtime), payload.run_id);
+  // The run is over: the next date (waiting for it, or in `then`) may now choose it as its previous.
+  await releaseDateLease(runtime, payload.as_of);
   if (payload.then.length > 0) await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids);
   return outcome;
 };

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { PipelineContext } from '../src/context/context.js';
+import { leaseMs, releaseDateLease, renewDateLease } from '../src/queue/dateLease.js';
 import { redisKeys } from '../src/queue/keys.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import type { Stage } from '../src/queue/stages.js';
@@ -50,4 +51,23 @@ export async function reportFinalFailure(
   const key = redisKeys.runFailedClaim(runtime.prefix, `${run.as_of} ${run.run}`);
   const claimed = await runtime.connection.set(key, String(job.id), 'PX', CLAIM_MS, 'NX').catch(() => 'OK');
   if (claimed === 'OK') await reportRunFailed(ctx, { ...run, stage }, error);
+  // The run is over: the date's lease goes, so the next run of it (or a later date) need not wait.
+  await releaseDateLease(runtime, run.as_of).catch(() => undefined);
+}
+
+/** Keeps the lease of the job's date alive while the job runs; the timer is cleared by the caller. */
+export function renewWhileRunning(
+  ctx: PipelineContext,
+  runtime: QueueRuntime,
+  stage: Stage,
+  job: Job,
+): NodeJS.Timeout | undefined {
+  const asOf = runOf((job.data ?? {}) as RunJobData)?.as_of;
+  if (!asOf || stage === 'deliver' || stage === 'trigger') return undefined;
+  const ttl = leaseMs(ctx.config.worker);
+  const renew = () => void renewDateLease(runtime, asOf, ttl).catch(() => undefined);
+  renew();
+  const timer = setInterval(renew, Math.floor(ttl / 3));
+  timer.unref();
+  return timer;
 }
