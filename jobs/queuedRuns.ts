@@ -29,13 +29,14 @@ const ALL_STATES = [
 
 /** What the plan job returns (`workers/plan.ts`). */
 const planReturn = z.object({
-  action: z.enum(['run', 'already_published', 'unchanged']),
+  action: z.enum(['run', 'already_published', 'held', 'unchanged']),
   run_id: z.string(),
 });
 
 const OUTCOME: Record<z.infer<typeof planReturn>['action'], RunOutcomeStatus> = {
   run: 'published',
   already_published: 'already_published',
+  held: 'held',
   unchanged: 'unchanged',
 };
 
@@ -177,7 +178,7 @@ async function laterStages(
 ): Promise<StageRecord[]> {
   if (decided.action === 'unchanged') return skippedLater('skipped');
   const alertsJob = await runtime.queues.alerts.getJob(jobIds.alerts(asOf, decided.run_id));
-  if (decided.action === 'already_published') {
+  if (decided.action === 'already_published' || decided.action === 'held') {
     const stages = skippedLater('skipped');
     return [...stages.slice(0, -1), { ...stages.at(-1)!, status: 'done' }];
   }

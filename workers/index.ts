@@ -1,6 +1,6 @@
-import { type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { PipelineContext } from '../src/context/context.js';
-import { FileRejectedError } from '../src/domain/errors.js';
+import { AlreadyRunningError, FileRejectedError } from '../src/domain/errors.js';
 import { isConnectionError } from '../src/queue/connection.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import type { Stage } from '../src/queue/stages.js';
@@ -11,9 +11,10 @@ import { deliverProcessor } from './deliver.js';
 import { ingestProcessor } from './ingest.js';
 import { planProcessor } from './plan.js';
 import { publishProcessor } from './publish.js';
+import { isFinalAttempt, renewWhileRunning, reportFinalFailure } from './runFailed.js';
 import { triggerProcessor } from './trigger.js';
 
-export type StageProcessor = (job: Job) => Promise<unknown>;
+export type StageProcessor = (job: Job, token?: string) => Promise<unknown>;
 
 export interface WorkerOptions {
   concurrency: number;
@@ -62,23 +63,32 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
   return Object.entries(processors(ctx, runtime)).map(([name, base]) => {
     const stage = name as Stage;
     const processor = options.wrap ? options.wrap(stage, base) : base;
-    const timed: Processor = async (job) => {
+    const timed: Processor = async (job, token) => {
       const started = performance.now();
       const log = ctx.logger.child({ stage });
       log.info(describe(job, null), 'job started');
+      const renewing = renewWhileRunning(ctx, runtime, stage, job);
       try {
-        const result = await processor(job);
+        const result = await processor(job, token);
         const ms = Math.round(performance.now() - started);
         log.info({ ...describe(job, result), ms }, 'job done');
         options.onFinished?.({ stage, job, ms, ok: true, result });
         return result;
       } catch (error) {
+        // Waiting its turn (an earlier date in progress) is not a failure.
+        if (error instanceof DelayedError) throw error;
         const ms = Math.round(performance.now() - started);
         log.error({ ...describe(job, null), ms, err: error }, 'job failed');
         options.onFinished?.({ stage, job, ms, ok: false, result: null });
+        // A second run of a date that is running sends nothing and leaves the first run's lease alone.
+        if (error instanceof AlreadyRunningError) throw new UnrecoverableError(error.describe());
+        const unrecoverable = error instanceof FileRejectedError || error instanceof UnrecoverableError;
+        if (isFinalAttempt(job, unrecoverable)) await reportFinalFailure(ctx, runtime, stage, job, error);
         // A file that cannot be read will not become readable by retrying: fail the run now.
         if (error instanceof FileRejectedError) throw new UnrecoverableError(error.describe());
         throw error;
+      } finally {
+        clearInterval(renewing);
       }
     };
     const worker = new Worker(stage, timed, {

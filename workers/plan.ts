@@ -1,30 +1,57 @@
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { queueDeliveries } from '../jobs/deliveries.js';
 import { enqueueRuns } from '../jobs/enqueue.js';
 import { runFlow } from '../jobs/flows.js';
 import { planPayload } from '../jobs/payloads.js';
 import type { PipelineContext } from '../src/context/context.js';
+import { AlreadyRunningError } from '../src/domain/errors.js';
+import { earlierDatesInProgress, leaseMs, releaseDateLease, takeDateLease } from '../src/queue/dateLease.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import { afterPublish } from '../src/stages/afterPublish.js';
 import { decideRun } from '../src/stages/decide.js';
 import { ingestResultSchema } from '../src/stages/results.js';
 
-/** Decides the run once every ingest is done, and puts the rest of the run on the queues. */
-export const planProcessor = (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job) => {
-  const payload = planPayload.parse(job.data);
-  const ingests = Object.values(await job.getChildrenValues()).map((v) => ingestResultSchema.parse(v));
-  const decision = await decideRun(ctx, payload.as_of, ingests);
-  if (decision.action === 'run') {
-    const added = await runtime.addFlowOnce(
-      runFlow(decision.plan, payload.feed_ids, payload.then, ctx.config.worker),
-    );
-    return { action: decision.action, run_id: decision.plan.run_id, flow: added };
-  }
-  // Already published: its after-publish sequence runs again, as inline (idempotent on ids).
-  if (decision.action === 'already_published')
-    await afterPublish(ctx, payload.as_of, queueDeliveries(runtime));
-  // Nothing (more) to publish for this date: the backfill goes on with the next one.
-  if (payload.then.length > 0)
-    await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids, 'backfill');
-  return { action: decision.action, run_id: decision.plan.run_id };
-};
+/** How often a run waiting for an earlier date looks again. */
+const ORDER_POLL_MS = 500;
+
+/**
+ * Decides the run once every ingest is done, and puts the rest of the run on the queues. The decision
+ * chooses the previous snapshot, so it waits (delayed) while an earlier date is in progress, and it
+ * takes the date's lease so that no other run of the date goes on at the same time.
+ */
+export const planProcessor =
+  (ctx: PipelineContext, runtime: QueueRuntime) => async (job: Job, token?: string) => {
+    const payload = planPayload.parse(job.data);
+    const earlier = await earlierDatesInProgress(runtime, payload.as_of);
+    if (earlier.length > 0) {
+      ctx.logger.info(
+        { stage: 'plan', asOf: payload.as_of, waitingFor: earlier.join(',') },
+        'waiting for an earlier date',
+      );
+      await job.moveToDelayed(Date.now() + ORDER_POLL_MS, token);
+      throw new DelayedError();
+    }
+    const holder = String(job.id);
+    const other = await takeDateLease(runtime, payload.as_of, holder, leaseMs(ctx.config.worker));
+    if (other)
+      throw new AlreadyRunningError(`already running: the run ${other} holds the lease of ${payload.as_of}`, {
+        asOf: payload.as_of,
+        jobId: holder,
+      });
+    const ingests = Object.values(await job.getChildrenValues()).map((v) => ingestResultSchema.parse(v));
+    const decision = await decideRun(ctx, payload.as_of, ingests);
+    if (decision.action === 'run') {
+      const added = await runtime.addFlowOnce(
+        runFlow(decision.plan, payload.feed_ids, payload.then, ctx.config.worker),
+      );
+      return { action: decision.action, run_id: decision.plan.run_id, flow: added };
+    }
+    // Already published or held: its after-publish sequence runs again, as inline (idempotent on ids).
+    if (decision.action === 'already_published' || decision.action === 'held')
+      await afterPublish(ctx, payload.as_of, queueDeliveries(runtime), decision.plan.run_id);
+    await releaseDateLease(runtime, payload.as_of, holder);
+    // Nothing (more) to publish for this date: the backfill goes on with the next one.
+    if (payload.then.length > 0)
+      await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids, 'backfill');
+    return { action: decision.action, run_id: decision.plan.run_id };
+  };

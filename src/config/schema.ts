@@ -58,6 +58,13 @@ export const configSchema = z
           .default(64 * 1024),
       })
       .prefault({}),
+    /** A snapshot past these is published as held: kept and listed, not latest, until released. */
+    gates: z
+      .strictObject({
+        max_drop_pct: z.number().min(0).max(100).default(20),
+        max_reject_pct: z.number().min(0).max(100).default(10),
+      })
+      .prefault({}),
     worker: z
       .object({
         concurrency: z.number().int().min(1).max(64).default(2),

@@ -41,3 +41,9 @@ export class InvalidEncodingError extends DteError {}
 
 /** The compiled code a worker thread would run is missing or older than the source beside it. */
 export class BuildError extends DteError {}
+
+/** Another run holds the lease on this as-of date: a second run of it must not start (exit code 4). */
+export class AlreadyRunningError extends DteError {}
+
+/** An earlier as-of date is still running: this later one would compare with the wrong previous snapshot (exit code 5). */
+export class EarlierDateRunningError extends DteError {}

@@ -1,6 +1,7 @@
 import type { PipelineContext } from '../context/context.js';
 import type { RunTrigger } from '../runs/record.js';
 import { RunRecorder } from '../runs/recorder.js';
+import type { Held } from '../snapshot/manifest.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
@@ -9,10 +10,12 @@ import { ingestFeed } from '../stages/ingest.js';
 import { publishRun } from '../stages/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../stages/results.js';
 import { classifyResultSchema } from '../stages/results.js';
+import { reportRunFailed } from '../stages/runFailed.js';
 import { selectFeeds } from '../stages/selectFeeds.js';
 import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../stages/threads/spec.js';
 import { ThreadPool } from '../threads/pool.js';
 import { inlineDeliveries } from './inlineDeliveries.js';
+import { DateLease, type LeaseOptions } from './lease.js';
 
 export interface InlineRunOptions {
   asOf: string;
@@ -20,10 +23,13 @@ export interface InlineRunOptions {
   feeds?: string[];
   /** What started the run, for its record under `runs/` (default `cli`). */
   trigger?: RunTrigger;
+  /** The date lease's timing (tests shorten it). */
+  lease?: LeaseOptions;
 }
 
 export type InlineRunOutcome =
   | { status: 'published'; plan: RunPlan; publish: PublishResult; after_publish: AfterPublishOutcome }
+  | { status: 'held'; plan: RunPlan; held: Held; after_publish: AfterPublishOutcome }
   | { status: 'already_published'; plan: RunPlan; after_publish: AfterPublishOutcome }
   | { status: 'unchanged'; plan: RunPlan; ingests: IngestResult[] };
 
@@ -33,6 +39,22 @@ export type InlineRunOutcome =
  * nothing of the run is published.
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
+  // Refused before it starts (same date running, or an earlier one): nothing is sent, nothing written.
+  const lease = await DateLease.acquire(ctx, options.asOf, options.lease);
+  // An inline run has no retries of its own: each invocation is one run, told to ops once if it fails.
+  const run = `inline ${options.asOf} ${new Date().toISOString()}`;
+  try {
+    return await recordedRun(ctx, options);
+  } catch (error) {
+    await reportRunFailed(ctx, { as_of: options.asOf, run, stage: 'inline' }, error);
+    throw error;
+  } finally {
+    await lease.release();
+  }
+}
+
+/** The run under its record in `runs/`, which says where it stopped if it fails. */
+async function recordedRun(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
   const run = await RunRecorder.start(ctx.store, {
     as_of: options.asOf,
@@ -68,17 +90,19 @@ async function runStages(
     ingests.reduce((sum, i) => sum + i.rows_read, 0),
   );
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
-  if (decision.action === 'already_published')
-    return {
-      status: 'already_published',
-      plan,
-      after_publish: await run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries)),
-    };
+  const after = () => run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id));
+  if (decision.action !== 'run') {
+    const after_publish = await after();
+    return decision.action === 'held'
+      ? { status: 'held', plan, held: decision.held, after_publish }
+      : { status: 'already_published', plan, after_publish };
+  }
   const classified = await run.stage('classify', () => classifyAll(ctx, plan));
   const aggregate = await run.stage('aggregate', () => aggregateRun(ctx, { plan }, classified));
   const publish = await run.stage('publish', () => publishRun(ctx, { plan }, aggregate));
-  const after = await run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries));
-  return { status: 'published', plan, publish, after_publish: after };
+  const after_publish = await after();
+  if (publish.held) return { status: 'held', plan, held: publish.held, after_publish };
+  return { status: 'published', plan, publish, after_publish };
 }
 
 /**

@@ -52,3 +52,25 @@ export async function findPrevious(store: ObjectStore, asOf: string): Promise<Sn
   const earlier = (await listPublished(store)).filter((p) => p.as_of < asOf);
   return earlier.at(-1) ?? null;
 }
+
+/** The manifest of one run of a date, published, held or neither (null when it has none). */
+export function readRunManifest(store: ObjectStore, asOf: string, runId: string): Promise<Manifest | null> {
+  return readOptional(store, snapshotKeys.manifest(asOf, runId), (v) => manifestSchema.parse(v));
+}
+
+/** True when the run's manifest says a gate held it and no operator has released it. */
+export function isHeld(manifest: Manifest): boolean {
+  return manifest.held !== undefined && manifest.release === undefined;
+}
+
+/** Every held, unreleased snapshot (a run manifest that no `current.json` points to), oldest first. */
+export async function listHeld(store: ObjectStore): Promise<Manifest[]> {
+  const held: Manifest[] = [];
+  for await (const info of store.list(snapshotKeys.root)) {
+    const match = /^snapshots\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/manifest\.json$/.exec(info.key);
+    if (!match) continue;
+    const manifest = await readRunManifest(store, match[1] ?? '', match[2] ?? '');
+    if (manifest && isHeld(manifest)) held.push(manifest);
+  }
+  return held.sort((a, b) => a.as_of.localeCompare(b.as_of) || a.created_at.localeCompare(b.created_at));
+}

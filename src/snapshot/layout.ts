@@ -99,3 +99,9 @@ export const workKeys = {
 function pad(partition: number): string {
   return String(partition).padStart(2, '0');
 }
+
+/** One lease per as-of date held by the inline run in progress for it (`src/runners/lease.ts`). */
+export const leaseKeys = {
+  root: 'leases/',
+  lease: (asOf: string) => `leases/${asOf}.json`,
+};

@@ -40,6 +40,18 @@ export const manifestOutputSchema = z.object({
   rows: z.number().int().nonnegative(),
 });
 
+/** Why a snapshot was held back from `latest` (`gates:` in the config). */
+export const heldReasonSchema = z.object({
+  gate: z.enum(['no_accepted_rows', 'active_drop', 'reject_rate']),
+  /** The measured figure: accepted rows, drop in %, reject rate in %. */
+  value: z.number(),
+  limit: z.number(),
+  detail: z.string(),
+});
+export const heldSchema = z.object({ reasons: z.array(heldReasonSchema).min(1) });
+/** An operator's `dte snapshots release`: who made a held snapshot latest, when and why. */
+export const releaseSchema = z.object({ reason: z.string().min(1), by: z.string(), at: z.string() });
+
 export const manifestSchema = z.object({
   schema_version: z.literal(MANIFEST_SCHEMA_VERSION),
   as_of: isoDate,
@@ -52,9 +64,14 @@ export const manifestSchema = z.object({
   outputs: z.array(manifestOutputSchema),
   /** Run times and ids live here and only here: data files stay byte-identical across reruns. */
   created_at: z.string(),
+  /** Present when a publish gate held the snapshot: it has no `current.json` until released. */
+  held: heldSchema.optional(),
+  release: releaseSchema.optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
+export type Held = z.infer<typeof heldSchema>;
+export type HeldReason = z.infer<typeof heldReasonSchema>;
 export type ManifestInput = z.infer<typeof manifestInputSchema>;
 export type ManifestOutput = z.infer<typeof manifestOutputSchema>;
 

@@ -1,7 +1,9 @@
 import { evaluateAlerts, planDeliveries } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
+import { isHeld, readRunManifest } from '../snapshot/catalog.js';
 import type { Delivery } from './deliver.js';
 import { writeHistory } from './history.js';
+import { sendOpsNotification } from './opsNotification.js';
 
 /** How a runner carries deliveries out: in this process with retries, or as BullMQ jobs. */
 export interface DeliveryDispatcher {
@@ -17,6 +19,8 @@ export interface DispatchSummary {
 
 export interface AfterPublishOutcome {
   as_of: string;
+  /** The run was held by a publish gate: ops were told, no target was evaluated. */
+  held: boolean;
   evaluations: number;
   notifications: number;
   deliveries: DispatchSummary;
@@ -26,6 +30,8 @@ export interface AfterPublishOutcome {
 
 interface StepState {
   asOf: string;
+  /** The run that was just published or held; absent when only the date is known (older callers). */
+  runId?: string;
   deliveries: Delivery[];
   outcome: AfterPublishOutcome;
 }
@@ -34,13 +40,31 @@ type Step = (ctx: PipelineContext, state: StepState, dispatcher: DeliveryDispatc
 
 /**
  * What follows a published date, in this order, in both runners (the BullMQ `alerts` job and the
- * inline runner both call `afterPublish`): evaluate the targets, deliver what they notify, then
- * rewrite the history tables (last: a history that cannot be written must not hold back an alert).
+ * inline runner both call `afterPublish`): tell ops of a held run (and stop there), evaluate the
+ * targets, deliver what they notify, then rewrite the history tables (last: a history that cannot be
+ * written must not hold back an alert).
  */
 export const AFTER_PUBLISH: ReadonlyArray<{ name: string; run: Step }> = [
   {
+    name: 'held',
+    run: async (ctx, state) => {
+      const manifest = state.runId ? await readRunManifest(ctx.store, state.asOf, state.runId) : null;
+      if (!manifest?.held || !isHeld(manifest)) return;
+      state.outcome.held = true;
+      await sendOpsNotification(ctx, {
+        kind: 'snapshot_held',
+        as_of: state.asOf,
+        subject: manifest.run_id,
+        detail: `${manifest.held.reasons.map((r) => r.detail).join('; ')}; release with: dte snapshots release ${state.asOf} --reason …`,
+        facts: { gates: manifest.held.reasons.map((r) => r.gate).join(',') },
+      });
+    },
+  },
+  {
     name: 'alerts',
     run: async (ctx, state) => {
+      // A held snapshot is not what leadership reads: its figures must not move any plan alert.
+      if (state.outcome.held) return;
       const evaluated = await evaluateAlerts(ctx, { as_of: state.asOf });
       state.outcome.evaluations = evaluated.evaluations.length;
       state.outcome.notifications = evaluated.notifications.length;
@@ -56,22 +80,27 @@ export const AFTER_PUBLISH: ReadonlyArray<{ name: string; run: Step }> = [
   {
     name: 'history',
     run: async (ctx, state) => {
+      // The history is of published snapshots only; a held one changes nothing in it.
+      if (state.outcome.held) return;
       state.outcome.history = (await writeHistory(ctx)).length;
     },
   },
 ];
 
-/** Runs every step of `AFTER_PUBLISH` for a date that is published (now or before). */
+/** Runs every step of `AFTER_PUBLISH` for a date that is published or held (now or before). */
 export async function afterPublish(
   ctx: PipelineContext,
   asOf: string,
   dispatcher: DeliveryDispatcher,
+  runId?: string,
 ): Promise<AfterPublishOutcome> {
   const state: StepState = {
     asOf,
+    ...(runId ? { runId } : {}),
     deliveries: [],
     outcome: {
       as_of: asOf,
+      held: false,
       evaluations: 0,
       notifications: 0,
       deliveries: { dispatched: 0, failed: [] },

@@ -1,17 +1,22 @@
 import type { PipelineContext } from '../context/context.js';
-import { readCurrent, readManifest } from '../snapshot/catalog.js';
+import { isHeld, readCurrent, readManifest, readRunManifest } from '../snapshot/catalog.js';
+import { snapshotKeys } from '../snapshot/layout.js';
+import type { Held } from '../snapshot/manifest.js';
+import { failedGates, gateFigures } from './gates.js';
 import { planRun } from './plan.js';
 import type { IngestResult, RunPlan } from './results.js';
 
 export type RunDecision =
   | { action: 'run'; plan: RunPlan }
   | { action: 'already_published'; plan: RunPlan }
+  | { action: 'held'; plan: RunPlan; held: Held }
   | { action: 'unchanged'; plan: RunPlan };
 
 /**
  * After ingest, both runners ask the same question: is there anything to publish? The same inputs
  * as the published run of that date mean the same files (nothing to do); feeds that all answered
  * "unchanged" for a date with no snapshot yet mean old bytes, which must not pose as a new date.
+ * The same inputs as a held run are held again without recomputing it, while a gate still fails.
  */
 export async function decideRun(
   ctx: PipelineContext,
@@ -23,6 +28,16 @@ export async function decideRun(
   if (current?.run_id === plan.run_id && (await readManifest(ctx.store, current)) !== null) {
     ctx.logger.info({ asOf, runId: plan.run_id }, 'this run is already published: same inputs, same files');
     return { action: 'already_published', plan };
+  }
+  const own = await readRunManifest(ctx.store, asOf, plan.run_id);
+  if (own?.held && isHeld(own)) {
+    // Gates are not part of the run id: a loosened gate lets the same inputs publish.
+    const prefix = snapshotKeys.prefix(asOf, plan.run_id);
+    const reasons = failedGates(await gateFigures(ctx, plan, own.inputs, prefix), ctx.config.gates);
+    if (reasons.length > 0) {
+      ctx.logger.info({ asOf, runId: plan.run_id }, 'this run is already held by a publish gate');
+      return { action: 'held', plan, held: { reasons } };
+    }
   }
   if (ingests.length > 0 && ingests.every((i) => i.fetch_status === 'unchanged') && current === null) {
     ctx.logger.info({ asOf }, 'every feed is unchanged since its last fetch: nothing to publish');

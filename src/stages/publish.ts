@@ -3,6 +3,7 @@ import { DteError } from '../domain/errors.js';
 import { readLatest } from '../snapshot/catalog.js';
 import { snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type SnapshotPointer } from '../snapshot/manifest.js';
+import { failedGates, gateFigures } from './gates.js';
 import { writeParquetTwins } from './parquetTwins.js';
 import type { AggregateResult, PublishResult, RunPlan } from './results.js';
 
@@ -12,8 +13,9 @@ export interface PublishPayload {
 
 /**
  * Checks that every row is accounted for, writes the Parquet twin of every CSV table, then the
- * manifest (which makes the snapshot exist),
- * `current.json` of its date and, when it is the newest date, `latest.json`, in that order.
+ * manifest (which makes the snapshot exist), `current.json` of its date and, when it is the newest
+ * date, `latest.json`, in that order. A run that fails a publish gate (`gates.ts`) is held: its
+ * manifest says why and no pointer moves.
  */
 export async function publishRun(
   ctx: PipelineContext,
@@ -43,6 +45,8 @@ export async function publishRun(
   reconcile(plan, inputs, aggregate);
   const twins = await writeParquetTwins(ctx, plan.as_of, plan.run_id, aggregate.outputs);
   const outputs = [...aggregate.outputs, ...twins].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const prefix = snapshotKeys.prefix(plan.as_of, plan.run_id);
+  const reasons = failedGates(await gateFigures(ctx, plan, inputs, prefix), ctx.config.gates);
   const manifest: Manifest = {
     schema_version: MANIFEST_SCHEMA_VERSION,
     as_of: plan.as_of,
@@ -54,25 +58,15 @@ export async function publishRun(
     inputs,
     outputs,
     created_at: new Date().toISOString(),
+    ...(reasons.length > 0 ? { held: { reasons } } : {}),
   };
   const manifestKey = snapshotKeys.manifest(plan.as_of, plan.run_id);
   await ctx.store.put(manifestKey, `${JSON.stringify(manifest, null, 2)}\n`, {
     contentType: 'application/json',
   });
-  const pointer: SnapshotPointer = {
-    as_of: plan.as_of,
-    run_id: plan.run_id,
-    prefix: snapshotKeys.prefix(plan.as_of, plan.run_id),
-  };
-  await ctx.store.put(snapshotKeys.current(plan.as_of), `${JSON.stringify(pointer, null, 2)}\n`, {
-    contentType: 'application/json',
-  });
-  const latest = await readLatest(ctx.store);
-  const becameLatest = !latest || latest.as_of <= plan.as_of;
-  if (becameLatest)
-    await ctx.store.put(snapshotKeys.latest, `${JSON.stringify(pointer, null, 2)}\n`, {
-      contentType: 'application/json',
-    });
+  const pointer: SnapshotPointer = { as_of: plan.as_of, run_id: plan.run_id, prefix };
+  // A held snapshot keeps its files and manifest but moves no pointer: readers never see it.
+  const becameLatest = manifest.held ? false : await movePointers(ctx, pointer);
   await removeWork(ctx, plan);
   ctx.logger.info(
     {
@@ -81,16 +75,32 @@ export async function publishRun(
       runId: plan.run_id,
       outputs: outputs.length,
       becameLatest,
+      held: manifest.held ? manifest.held.reasons.map((r) => r.gate).join(',') : undefined,
     },
-    'snapshot published',
+    manifest.held ? 'snapshot held by a publish gate' : 'snapshot published',
   );
   return {
     as_of: plan.as_of,
     run_id: plan.run_id,
-    prefix: pointer.prefix,
+    prefix,
     manifest_key: manifestKey,
     became_latest: becameLatest,
+    held: manifest.held ?? null,
   };
+}
+
+/** `current.json` of the date, then `latest.json` when no newer date is latest; true when it became latest. */
+export async function movePointers(ctx: PipelineContext, pointer: SnapshotPointer): Promise<boolean> {
+  await ctx.store.put(snapshotKeys.current(pointer.as_of), `${JSON.stringify(pointer, null, 2)}\n`, {
+    contentType: 'application/json',
+  });
+  const latest = await readLatest(ctx.store);
+  const becameLatest = !latest || latest.as_of <= pointer.as_of;
+  if (becameLatest)
+    await ctx.store.put(snapshotKeys.latest, `${JSON.stringify(pointer, null, 2)}\n`, {
+      contentType: 'application/json',
+    });
+  return becameLatest;
 }
 
 /** `rows_read = accepted + rejected + duplicates` per feed, and the partitions hold exactly the accepted rows. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { legacySourcesSchema, manifestOutputSchema } from '../snapshot/manifest.js';
+import { heldSchema, legacySourcesSchema, manifestOutputSchema } from '../snapshot/manifest.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd');
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -71,7 +71,9 @@ export const publishResultSchema = z.object({
   run_id: z.string(),
   prefix: z.string(),
   manifest_key: z.string(),
-  /** False when a newer as-of date was already the latest. */
+  /** False when a newer as-of date was already the latest, or when held. */
   became_latest: z.boolean(),
+  /** Why a publish gate held it (no pointer moved); null when published. */
+  held: heldSchema.nullable().default(null),
 });
 export type PublishResult = z.infer<typeof publishResultSchema>;

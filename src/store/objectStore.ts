@@ -36,6 +36,8 @@ export interface ObjectStore {
   readonly url: string;
   /** Writes an object atomically: readers see the old object or the whole new one, never a part. */
   put(key: string, body: Body, options?: PutOptions): Promise<PutResult>;
+  /** Writes a small object only when no object has the key: true when written, false when one was there. */
+  putIfAbsent(key: string, body: string): Promise<boolean>;
   /** A stream of the object's bytes; rejects with NotFoundError when the key does not exist. */
   get(key: string): Promise<Readable>;
   /** The object's size, or null when the key does not exist. */

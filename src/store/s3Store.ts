@@ -6,6 +6,7 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
+  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -111,6 +112,21 @@ export class S3Store implements ObjectStore {
       throw this.translate(error, 'put', key);
     }
     return { key, bytes: counter.bytes, sha256: counter.digest() };
+  }
+
+  async putIfAbsent(key: string, body: string): Promise<boolean> {
+    const Key = this.keyOf(key);
+    try {
+      // S3 and MinIO refuse the write with 412 when the key exists: the server decides who was first.
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key, Body: body, IfNoneMatch: '*' }),
+      );
+      return true;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 412 || status === 409) return false;
+      throw this.translate(error, 'put', key);
+    }
   }
 
   async get(key: string): Promise<Readable> {

@@ -58,6 +58,7 @@ describe('inline run records', () => {
         }
         return ctx.store.put(key, body, options);
       },
+      putIfAbsent: (key, body) => ctx.store.putIfAbsent(key, body),
       get: (key) => ctx.store.get(key),
       head: (key) => ctx.store.head(key),
       list: (prefix) => ctx.store.list(prefix),

@@ -8,7 +8,7 @@ import { runInline } from '../../src/runners/inline.js';
 import { listPublished, readJsonObject, readLatest, readManifest } from '../../src/snapshot/catalog.js';
 import type { Manifest } from '../../src/snapshot/manifest.js';
 import { readAll } from '../../src/store/bodies.js';
-import { tempDir, testContext } from '../support/pipelineContext.js';
+import { OPEN_GATES, tempDir, testContext } from '../support/pipelineContext.js';
 import { type VnRow, vnExport } from '../support/vnExport.js';
 
 const base: VnRow[] = [
@@ -121,7 +121,7 @@ describe('inline run of one export', () => {
   it('publishes indicators whose values follow from the rows, and accounts for every row', async () => {
     const dir = await tempDir();
     const file = await writeExport(dir, 'export.csv', [...base, ...dirty]);
-    const ctx = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
+    const ctx = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }], { gates: OPEN_GATES });
     const outcome = await runInline(ctx, { asOf: '2025-06-30' });
     expect(outcome.status).toBe('published');
     const manifest = await publishedManifest(ctx, '2025-06-30');
@@ -198,8 +198,8 @@ describe('inline run of one export', () => {
   it('gives byte-identical data files on two runs of the same inputs, and a rerun changes nothing', async () => {
     const dir = await tempDir();
     const file = await writeExport(dir, 'export.csv', [...base, ...dirty]);
-    const a = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
-    const b = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
+    const a = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }], { gates: OPEN_GATES });
+    const b = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }], { gates: OPEN_GATES });
     await runInline(a, { asOf: '2025-06-30' });
     await runInline(b, { asOf: '2025-06-30' });
     const ma = await publishedManifest(a, '2025-06-30');
@@ -227,7 +227,9 @@ describe('inline run of one export', () => {
       })
       .filter((r) => r.id !== '2800000002'); // ceased: an active DTE that is gone
     const second = await writeExport(dir, 'second.csv', secondRows);
-    const ctx = await testContext([{ id: 'national', file: first, format: 'vn-dkkd-csv' }]);
+    const ctx = await testContext([{ id: 'national', file: first, format: 'vn-dkkd-csv' }], {
+      gates: OPEN_GATES,
+    });
     await runInline(ctx, { asOf: '2025-06-30' });
     ctx.config.feeds = [{ ...ctx.config.feeds[0]!, source: { type: 'file', path: second } }];
     await runInline(ctx, { asOf: '2025-09-30' });
@@ -258,7 +260,9 @@ describe('inline run of one export', () => {
   it('publishes nothing when a file fails as a whole, and the previous snapshot stays the latest', async () => {
     const dir = await tempDir();
     const good = await writeExport(dir, 'good.csv', base);
-    const ctx = await testContext([{ id: 'national', file: good, format: 'vn-dkkd-csv' }]);
+    const ctx = await testContext([{ id: 'national', file: good, format: 'vn-dkkd-csv' }], {
+      gates: OPEN_GATES,
+    });
     await runInline(ctx, { asOf: '2025-06-30' });
     const broken = path.join(dir, 'broken.csv');
     await writeFile(broken, 'Mã số doanh nghiệp,Tên doanh nghiệp\r\n0100000001,Thiếu cột\r\n');

@@ -6,6 +6,7 @@ import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { type InlineRunOutcome, runInline } from '../../runners/inline.js';
 import { parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
+import { EXIT } from '../errors.js';
 import { endProgress, terminalProgress } from '../progress.js';
 
 interface RunOptions {
@@ -58,6 +59,7 @@ export function registerRunCommand(program: Command): void {
         process.stdout.write(
           options.json ? `${JSON.stringify(outcome, null, 2)}\n` : describeOutcome(outcome, ctx.store.url),
         );
+        if (outcome.status === 'held') process.exitCode = EXIT.held;
       } finally {
         endProgress();
         await ctx.store.close();
@@ -127,7 +129,9 @@ function describeOutcome(outcome: InlineRunOutcome, storeUrl: string): string {
   const lines = [
     outcome.status === 'published'
       ? `published ${plan.as_of} run ${plan.run_id}`
-      : `already published: ${plan.as_of} run ${plan.run_id} (same inputs, same files)`,
+      : outcome.status === 'held'
+        ? `HELD ${plan.as_of} run ${plan.run_id}, not latest: ${outcome.held.reasons.map((r) => r.detail).join('; ')} (dte snapshots release ${plan.as_of} --reason …)`
+        : `already published: ${plan.as_of} run ${plan.run_id} (same inputs, same files)`,
     `store: ${storeUrl}  folder: snapshots/${plan.as_of}/${plan.run_id}/`,
   ];
   for (const feed of plan.feeds) {

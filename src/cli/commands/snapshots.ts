@@ -5,13 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { DteError, NotFoundError, UsageError } from '../../domain/errors.js';
-import { listPublished, readCurrent, readManifest } from '../../snapshot/catalog.js';
+import { listHeld, listPublished, readCurrent, readManifest } from '../../snapshot/catalog.js';
 import { contentDisposition, downloadName, snapshotKeys } from '../../snapshot/layout.js';
 import type { Manifest } from '../../snapshot/manifest.js';
 import { HashingCounter } from '../../store/bodies.js';
 import type { ObjectStore } from '../../store/objectStore.js';
 import { openStore } from '../../store/openStore.js';
 import { parseAsOf } from '../../time/asOf.js';
+import { registerReleaseCommand } from './release.js';
 import { registerSnapshotsHistory } from './snapshotsHistory.js';
 
 interface StoreOptions {
@@ -58,28 +59,38 @@ export function registerSnapshotsCommands(program: Command): void {
       .option('--config <file>', 'config file (default $DTE_CONFIG)')
       .option('--store <url>', 'object store URL (default $DTE_STORE or the config)');
 
-  common(snapshots.command('list').description('every published as-of date, oldest first'))
+  common(snapshots.command('list').description('every published (and held) as-of date, oldest first'))
     .option('--json', 'print JSON')
     .action(async (options: StoreOptions & { json?: boolean }) => {
       await withStore(options, async (store) => {
+        const row = (manifest: Manifest, status: 'published' | 'held') => ({
+          as_of: manifest.as_of,
+          run_id: manifest.run_id,
+          rule_set_id: manifest.rule_set_id,
+          files: manifest.outputs.length,
+          created_at: manifest.created_at,
+          status,
+          held_reasons: manifest.held?.reasons.map((r) => r.gate) ?? [],
+          ...(manifest.release ? { release: manifest.release } : {}),
+        });
         const rows = [];
         for (const pointer of await listPublished(store)) {
           const manifest = await readManifest(store, pointer);
-          if (!manifest) continue;
-          rows.push({
-            as_of: pointer.as_of,
-            run_id: pointer.run_id,
-            rule_set_id: manifest.rule_set_id,
-            files: manifest.outputs.length,
-            created_at: manifest.created_at,
-          });
+          if (manifest) rows.push(row(manifest, 'published'));
         }
+        // Held snapshots are listed too: their files are kept for the operator to check and release.
+        for (const manifest of await listHeld(store)) rows.push(row(manifest, 'held'));
+        rows.sort((a, b) => a.as_of.localeCompare(b.as_of) || a.created_at.localeCompare(b.created_at));
         if (options.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         else
           for (const r of rows)
-            process.stdout.write(`${r.as_of}  ${r.run_id}  ${r.rule_set_id}  ${r.files} files\n`);
+            process.stdout.write(
+              `${r.as_of}  ${r.run_id}  ${r.rule_set_id}  ${r.files} files${r.status === 'held' ? `  HELD (${r.held_reasons.join(', ')})` : ''}\n`,
+            );
       });
     });
+
+  registerReleaseCommand(snapshots);
 
   common(snapshots.command('show <date>').description("the snapshot's manifest (JSON)")).action(
     async (date: string, options: StoreOptions) => {
