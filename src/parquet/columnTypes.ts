@@ -70,11 +70,17 @@ const COLUMNS: Readonly<Record<string, ColumnType>> = {
 /** `dte_<category>`: the active DTEs of one category of the rule set, a count. */
 const CATEGORY_COUNT = /^dte_[a-z][a-z0-9_]*$/;
 
-/** The type of `column` in `table`; the rejects' own export columns are text as read. */
+/** The rejects' lead columns that have a type; every other cell of a reject is text as read. */
+const REJECT_COLUMNS: Readonly<Record<string, ColumnType>> = { as_of: 'DATE', line: 'INTEGER' };
+
+/**
+ * The type of `column` in `table`. A reject's own export columns are text as read, even when their
+ * header names a typed field (`registration_date` of a canonical export): the cell may be the bad value.
+ */
 export function columnType(table: TableName, column: string): ColumnType {
+  if (table === 'rejects') return REJECT_COLUMNS[column] ?? 'VARCHAR';
   const known = COLUMNS[column];
   if (known) return known;
-  if (table === 'rejects') return 'VARCHAR';
   if (CATEGORY_COUNT.test(column)) return 'INTEGER';
   throw new UnknownColumnError('a published column has no type for its Parquet twin', { table, column });
 }
