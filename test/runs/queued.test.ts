@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueRuns } from '../../jobs/enqueue.js';
 import { blockedQueued, listQueuedRuns, retryQueued } from '../../jobs/queuedRuns.js';
@@ -21,13 +23,32 @@ let ctx: PipelineContext;
 let runtime: QueueRuntime;
 let workers: ReturnType<typeof startWorkers>;
 
+let store: string;
+
+/** `dte …` from the built CLI on this test's Redis prefix and store. */
+async function dte(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return promisify(execFile)(
+    process.execPath,
+    ['dist/src/cli/main.js', ...args, '--config', series.configFile],
+    {
+      env: {
+        ...process.env,
+        REDIS_URL: url,
+        DTE_QUEUE_PREFIX: prefix,
+        DTE_STORE: store,
+        LOG_LEVEL: 'silent',
+      },
+    },
+  );
+}
+
 const inputOf = (asOf: string) => path.join(series.dir, `national-${asOf}.csv.gz`);
 const summary = (runs: RunRecord[]) => runs.map((r) => [r.as_of, r.status, r.trigger, r.waiting_for]);
 
 beforeAll(async () => {
   url = await testRedisUrl();
   const dir = await tempDir('dte-runs-queued-');
-  const store = `file:${path.join(dir, 'store')}`;
+  store = `file:${path.join(dir, 'store')}`;
   // One attempt: a missing export fails its date at once.
   series = await writeSeries(dir, { dates: DATES, rows: 300, store, worker: { attempts: 1 } });
   ctx = await seriesContext(series, store);
@@ -76,11 +97,20 @@ describe('distributed runs read from BullMQ', () => {
     expect(failed!.error).toMatch(/export file not found/);
     expect(await listQueuedRuns(runtime, DATES[2])).toHaveLength(1);
     expect(await blockedQueued(runtime)).toBe(DATES[1]);
+    // The CLI shows the queues' runs (the store has none: workers do not record there).
+    const listed = runRecordSchema.array().parse(JSON.parse((await dte('runs', 'list', '--json')).stdout));
+    expect(summary(listed)).toEqual(summary(runs));
 
     await rename(`${inputOf(DATES[1]!)}.away`, inputOf(DATES[1]!));
-    const retried = await retryQueued(runtime, ctx.config, DATES[1]!);
-    expect(retried).toMatchObject({ as_of: DATES[1], status: 'added' });
-    expect(retried.then).toEqual([DATES[2]]);
+    const retried = JSON.parse((await dte('runs', 'retry', DATES[1]!, '--json')).stdout);
+    expect(retried).toEqual({
+      as_of: DATES[1],
+      runner: 'bullmq',
+      dates: [DATES[1], DATES[2]],
+      status: 'added',
+      failed: null,
+      waiting: [],
+    });
     await eventually(
       async () => (await readLatest(ctx.store))?.as_of === DATES[2],
       60_000,
