@@ -1,6 +1,8 @@
+import type { FeedConfig } from '../config/schema.js';
 import type { PipelineContext } from '../context/context.js';
 import type { RunTrigger } from '../runs/record.js';
 import { RunRecorder } from '../runs/recorder.js';
+import { rowsRead } from '../runs/status.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
@@ -31,6 +33,7 @@ export type InlineRunOutcome =
  * The whole pipeline in this process, stage after stage, with the same handlers the BullMQ workers
  * call, then the same after-publish sequence. A failing stage throws: nothing after it runs, so
  * nothing of the run is published.
+ * Its record under `runs/` is rewritten at every stage, so a crash shows where the run stopped.
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
@@ -53,7 +56,7 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
 async function runStages(
   ctx: PipelineContext,
   asOf: string,
-  feeds: ReturnType<typeof selectFeeds>,
+  feeds: FeedConfig[],
   run: RunRecorder,
 ): Promise<InlineRunOutcome> {
   const ingests = await run.stage('ingest', async () => {
@@ -63,10 +66,7 @@ async function runStages(
   });
   const decision = await run.stage('plan', () => decideRun(ctx, asOf, ingests));
   const { plan } = decision;
-  run.planned(
-    plan.run_id,
-    ingests.reduce((sum, i) => sum + i.rows_read, 0),
-  );
+  run.planned(plan.run_id, rowsRead(ingests));
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
   if (decision.action === 'already_published')
     return {
