@@ -140,3 +140,66 @@ describe('distributed runs read from BullMQ', () => {
     expect(scheduled.as_of > DATES[2]!).toBe(true);
   }, 120_000);
 });
+
+describe('a distributed run that fails after its plan', () => {
+  it('shows the failed stage, and a retry replaces the failed jobs and publishes', async () => {
+    const classifyPrefix = uniquePrefix('runs-classify');
+    const rt = QueueRuntime.open(url, classifyPrefix);
+    const dir = await tempDir('dte-runs-classify-');
+    const target = `file:${path.join(dir, 'store')}`;
+    const s = await writeSeries(dir, {
+      dates: ['2026-08-31'],
+      rows: 300,
+      store: target,
+      worker: { attempts: 1 },
+    });
+    const c = await seriesContext(s, target);
+    let broken = true;
+    const ws = startWorkers(c, rt, {
+      concurrency: 2,
+      wrap: (stage, processor) =>
+        stage !== 'classify'
+          ? processor
+          : async (job) => {
+              if (broken && job.data.partition === 1) throw new Error('injected classify failure');
+              return processor(job);
+            },
+    });
+    try {
+      await enqueueRuns(rt, c.config, ['2026-08-31']);
+      const failed = await eventually(
+        async () =>
+          (await listQueuedRuns(rt)).find((r) => r.status === 'failed' && r.stages[5]?.status === 'failed'),
+        60_000,
+        'the run failing',
+      );
+      expect(failed.trigger).toBe('enqueue');
+      expect(failed.run_id).toMatch(/^[0-9a-f]{16}$/);
+      expect(failed.stages.map((st) => [st.stage, st.status])).toEqual([
+        ['ingest', 'done'],
+        ['plan', 'done'],
+        ['classify', 'failed'],
+        ['aggregate', 'failed'],
+        ['publish', 'failed'],
+        ['alerts', 'failed'],
+      ]);
+      expect(failed.error).toBe('injected classify failure');
+      broken = false;
+      expect((await retryQueued(rt, c.config, '2026-08-31')).status).toBe('added');
+      await eventually(
+        async () => (await readLatest(c.store))?.as_of === '2026-08-31',
+        60_000,
+        'publication',
+      );
+      const [done] = await eventually(async () => {
+        const runs = await listQueuedRuns(rt);
+        return runs[0]?.status === 'published' ? runs : null;
+      }, 10_000);
+      expect(done?.run_id).toBe(failed.run_id);
+    } finally {
+      await stopWorkers(ws);
+      await rt.close();
+      await dropPrefix(url, classifyPrefix);
+    }
+  }, 120_000);
+});
