@@ -11,7 +11,7 @@ import {
   type StageRecord,
   type StageStatus,
 } from '../src/runs/record.js';
-import { followersOf, type RunOutcomeStatus, runStatusOf } from '../src/runs/status.js';
+import { followersOf, type RunOutcomeStatus, rowsRead, runStatusOf } from '../src/runs/status.js';
 import { ingestResultSchema } from '../src/stages/results.js';
 import { type EnqueueResult, enqueueRuns } from './enqueue.js';
 import { jobIds } from './ids.js';
@@ -164,8 +164,7 @@ async function ingestStage(
   );
   const values = Object.values(await plan.getChildrenValues()).map((v) => ingestResultSchema.safeParse(v));
   const results = values.flatMap((v) => (v.success ? [v.data] : []));
-  const rows =
-    results.length === payload.feed_ids.length ? results.reduce((n, r) => n + r.rows_read, 0) : null;
+  const rows = results.length === payload.feed_ids.length ? rowsRead(results) : null;
   const stage = await stageOf('ingest', jobs, jobs.length < ids.length ? 'done' : undefined);
   return { stage, rows };
 }

@@ -1,6 +1,8 @@
+import type { FeedConfig } from '../config/schema.js';
 import type { PipelineContext } from '../context/context.js';
 import type { RunTrigger } from '../runs/record.js';
 import { RunRecorder } from '../runs/recorder.js';
+import { rowsRead } from '../runs/status.js';
 import type { Held } from '../snapshot/manifest.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
@@ -37,6 +39,7 @@ export type InlineRunOutcome =
  * The whole pipeline in this process, stage after stage, with the same handlers the BullMQ workers
  * call, then the same after-publish sequence. A failing stage throws: nothing after it runs, so
  * nothing of the run is published.
+ * Its record under `runs/` is rewritten at every stage, so a crash shows where the run stopped.
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   // Refused before it starts (same date running, or an earlier one): nothing is sent, nothing written.
@@ -75,7 +78,7 @@ async function recordedRun(ctx: PipelineContext, options: InlineRunOptions): Pro
 async function runStages(
   ctx: PipelineContext,
   asOf: string,
-  feeds: ReturnType<typeof selectFeeds>,
+  feeds: FeedConfig[],
   run: RunRecorder,
 ): Promise<InlineRunOutcome> {
   const ingests = await run.stage('ingest', async () => {
@@ -85,10 +88,7 @@ async function runStages(
   });
   const decision = await run.stage('plan', () => decideRun(ctx, asOf, ingests));
   const { plan } = decision;
-  run.planned(
-    plan.run_id,
-    ingests.reduce((sum, i) => sum + i.rows_read, 0),
-  );
+  run.planned(plan.run_id, rowsRead(ingests));
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
   const after = () => run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id));
   if (decision.action !== 'run') {

@@ -58,3 +58,8 @@ export function firstBlocking(runs: readonly RunRecord[]): string | null {
     .sort();
   return blocking[0] ?? null;
 }
+
+/** A run's rows: those read over every feed, whichever runner counts them. */
+export function rowsRead(ingests: ReadonlyArray<{ rows_read: number }>): number {
+  return ingests.reduce((sum, ingest) => sum + ingest.rows_read, 0);
+}

@@ -139,6 +139,8 @@ describe('inline run records', () => {
     expect(text.stdout).toMatch(/2026-04-30 +waiting .*waits for 2026-03-31 \(failed\)/);
     expect((await dte('runs', 'show', DATES[2]!, '--no-queues')).stdout).toMatch(/ingest +failed/);
     expect((await dte('runs', 'show', '2020-01-31', '--no-queues')).code).toBe(1);
+    const none = await dte('runs', 'list', '--no-queues', '--from', '2030-01-01');
+    expect([none.code, none.stdout, none.stderr]).toEqual([1, '', 'dte: no runs recorded from 2030-01-01\n']);
 
     // Retrying without a fix fails again, and the later date still waits.
     const again = await dte('runs', 'retry', DATES[2]!);

@@ -52,7 +52,13 @@ export function registerRunsCommands(program: Command): void {
     .action(async (options: ReadOptions & { from?: string }) => {
       const from = options.from ? parseAsOf(options.from, 'date') : undefined;
       const found = await allRuns(options, from);
-      process.stdout.write(options.json ? `${JSON.stringify(found, null, 2)}\n` : listText(found));
+      if (options.json) process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+      else if (found.length > 0) process.stdout.write(listText(found));
+      // An empty list is said on stderr and fails, so a wrong store or prefix does not pass for none.
+      if (found.length === 0) {
+        process.stderr.write(`dte: no runs recorded${from ? ` from ${from}` : ''}\n`);
+        process.exitCode = 1;
+      }
     });
   runs
     .command('show <date>')
@@ -223,7 +229,6 @@ function note(run: RunRecord): string {
 }
 
 function listText(runs: readonly RunRecord[]): string {
-  if (runs.length === 0) return 'no runs recorded\n';
   const rows = runs.map((r) => [
     r.as_of,
     r.status,
