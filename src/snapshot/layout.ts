@@ -41,6 +41,8 @@ export const snapshotFiles = {
   enterprisesPart: (partition: number) => `enterprises/part-${pad(partition)}.ndjson.gz`,
   rejects: (feedId: string) => `rejects/${feedId}.csv`,
   rejectsSummary: 'rejects_summary.csv',
+  /** Every table of the snapshot in one Excel workbook (`src/excel/`). */
+  workbook: (asOf: string) => `dte_${asOf}.xlsx`,
   manifest: 'manifest.json',
   /** What every file and column holds (`src/dictionary/`), as Markdown and as a table. */
   readme: 'README.md',
@@ -53,6 +55,8 @@ export const snapshotFiles = {
  * dates never overwrite one another.
  */
 export function downloadName(asOf: string, key: string): string {
+  // The workbook's own name says its date already: a second one would only make it longer.
+  if (key === snapshotFiles.workbook(asOf)) return key;
   return `${asOf}_${key.replace(/\//g, '_')}`;
 }
 

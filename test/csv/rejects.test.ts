@@ -13,7 +13,7 @@ beforeAll(async () => {
     asOf: AS_OF,
     feedId: 'tinh38',
     rows: SMALL_ROWS,
-    // Lines 6 to 8 of the export: two cells too many, seven too few, a quote never closed.
+    // Lines 7 to 9 of the export: two cells too many, seven too few, a quote never closed.
     extraLines: [
       `${good},thừa 1,thừa 2`,
       '2800000010,Công ty Mười,Thanh Hóa,,01/01/2020',
@@ -27,10 +27,10 @@ describe('the rejects file', () => {
     const { header, rows } = csvObjects(await snapshot.text('rejects/tinh38.csv'));
     expect(header).toEqual([...LEAD, ...VN_HEADERS, 'extra_cells']);
     expect(rows.map((r) => [r.as_of, r.feed_id, r.line, r.reason])).toEqual([
-      [AS_OF, 'tinh38', '5', 'invalid_enterprise_id'],
-      [AS_OF, 'tinh38', '6', 'malformed_row'],
+      [AS_OF, 'tinh38', '6', 'invalid_enterprise_id'],
       [AS_OF, 'tinh38', '7', 'malformed_row'],
       [AS_OF, 'tinh38', '8', 'malformed_row'],
+      [AS_OF, 'tinh38', '9', 'malformed_row'],
     ]);
     const [badId, tooMany, tooFew, broken] = rows;
     expect(badId!['Mã số doanh nghiệp']).toBe('bad-id');
