@@ -42,17 +42,23 @@ function addSheet(
 ): number {
   const headers = spec.columns.map((c) => headerVi(c.name, categories));
   const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  ws.columns = spec.columns.map((c, i) => ({
-    key: c.name,
-    width: widthOf(headers[i]!, c),
-    style: { numFmt: numFmtOf(c) },
-  }));
+  ws.columns = spec.columns.map((c, i) => ({ key: c.name, width: widthOf(headers[i]!, c) }));
+  // One style object per column, given to each of its cells: exceljs finds a style it has seen by
+  // identity, and a column style copied into every cell made it compare each copy anew.
+  const styles = spec.columns.map((c) => ({ numFmt: numFmtOf(c) }));
+  const bold = { font: { bold: true } };
   const head = ws.addRow(headers);
-  head.font = { bold: true };
+  head.eachCell((cell) => {
+    cell.style = bold;
+  });
   head.commit();
   let rows = 0;
   for (const row of spec.rows) {
-    ws.addRow(spec.columns.map((c) => cellOf(c, row[c.name]))).commit();
+    const added = ws.addRow(spec.columns.map((c) => cellOf(c, row[c.name])));
+    added.eachCell((cell, at) => {
+      cell.style = styles[at - 1]!;
+    });
+    added.commit();
     rows++;
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
@@ -80,7 +86,7 @@ function explainSheet(spec: WorkbookSpec): SheetSpec {
 
 /**
  * `dte_<as_of>.xlsx`: a sheet per table and one explaining every column, written by exceljs's
- * streaming writer (rows are not kept), its times fixed to the as-of date so that the same inputs
+ * streaming writer (rows are not kept; strings inline, so no table of every name is held), its times fixed to the as-of date so that the same inputs
  * give the same bytes. Its rows are those of the data sheets.
  */
 export async function snapshotWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffer; rows: number }> {
@@ -91,7 +97,11 @@ export async function snapshotWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buf
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const at = new Date(`${spec.asOf}T00:00:00Z`);
   wb.creator = 'dte-pipeline';
   wb.lastModifiedBy = 'dte-pipeline';
