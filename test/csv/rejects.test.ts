@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejectColumns, rejectLine } from '../../src/csv/index.js';
 import { csvObjects } from '../support/csvTable.js';
 import { publishSmall, SMALL_ROWS, type SmallSnapshot } from '../support/smallSnapshot.js';
 import { VN_HEADERS } from '../support/vnExport.js';
@@ -60,5 +61,22 @@ describe('the rejects file', () => {
         rows: '1',
       },
     ]);
+  });
+});
+
+describe('the columns of a rejects file', () => {
+  it('gives every header cell one name of its own, and joins extras with the export delimiter', () => {
+    const columns = rejectColumns(['enterprise_id', '', 'line', 'name', 'name']);
+    expect(columns).toEqual(['enterprise_id', 'column_2', 'line_3', 'name', 'name_5']);
+    const table = { asOf: AS_OF, feedId: 'f', columns, delimiter: ';' };
+    const row = {
+      line: 4,
+      reason: 'malformed_row' as const,
+      message: 'm',
+      cells: ['1', '2', '3', '4', '5', 'a', 'b;c'],
+    };
+    expect(rejectLine(row, table)).toBe(
+      `${AS_OF},f,4,malformed_row,Dòng sai cấu trúc (sai số ô hoặc lỗi dấu ngoặc kép),m,1,2,3,4,5,a;b;c\r\n`,
+    );
   });
 });
