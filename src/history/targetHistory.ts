@@ -2,21 +2,10 @@ import { mapTargets } from '../alerts/eachTarget.js';
 import { targetHistory } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
 import { csvLine } from '../csv/index.js';
+import type { ColumnDef } from '../dictionary/index.js';
 import { territoryOf } from '../targets/schema.js';
 import { gapPct } from '../trajectory/index.js';
-
-const HEADER = [
-  'as_of',
-  'target_id',
-  'territory',
-  'unit_code',
-  'metric',
-  'actual',
-  'expected',
-  'gap',
-  'gap_pct',
-  'status',
-];
+import { targetHistoryColumns } from './columns.js';
 
 /** Two decimals, as a number: a negative gap written as text would be guarded as a formula. */
 function fixed(value: number | null): number | null {
@@ -30,7 +19,7 @@ function fixed(value: number | null): number | null {
 export async function targetsHistory(
   ctx: PipelineContext,
   asOf: string,
-): Promise<{ header: string[]; lines: string[] }> {
+): Promise<{ columns: ColumnDef[]; lines: string[] }> {
   const perTarget = await mapTargets(ctx, async (target, published) => {
     const history = await targetHistory(ctx.store, published, target, asOf);
     const { kind, code } = territoryOf(target);
@@ -49,5 +38,5 @@ export async function targetsHistory(
       ]),
     );
   });
-  return { header: HEADER, lines: perTarget.flat() };
+  return { columns: targetHistoryColumns(), lines: perTarget.flat() };
 }

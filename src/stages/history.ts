@@ -1,7 +1,7 @@
 import type { PipelineContext } from '../context/context.js';
 import { CSV_BOM, csvLine } from '../csv/index.js';
+import type { ColumnDef } from '../dictionary/index.js';
 import { indicatorHistory, targetsHistory } from '../history/index.js';
-import type { TableName } from '../parquet/index.js';
 import { listPublished } from '../snapshot/catalog.js';
 import { historyKeys } from '../snapshot/layout.js';
 import { contentType } from './aggregate.js';
@@ -16,8 +16,7 @@ export interface HistoryFile {
 interface HistoryTable {
   csv: string;
   parquet: string;
-  table: TableName;
-  build: () => Promise<{ header: string[]; lines: string[] }>;
+  build: () => Promise<{ columns: ColumnDef[]; lines: string[] }>;
 }
 
 /**
@@ -32,30 +31,27 @@ export async function writeHistory(ctx: PipelineContext): Promise<HistoryFile[]>
     {
       csv: historyKeys.provincesCsv,
       parquet: historyKeys.provincesParquet,
-      table: 'history_provinces',
       build: () => indicatorHistory(ctx.store, published, 'provinces'),
     },
     {
       csv: historyKeys.legacyCsv,
       parquet: historyKeys.legacyParquet,
-      table: 'history_legacy_provinces',
       build: () => indicatorHistory(ctx.store, published, 'legacy_provinces'),
     },
     {
       csv: historyKeys.targetsCsv,
       parquet: historyKeys.targetsParquet,
-      table: 'history_targets',
       build: () => targetsHistory(ctx, newest.as_of),
     },
   ];
   const files: HistoryFile[] = [];
   for (const t of tables) {
-    const { header, lines } = await t.build();
-    const put = await ctx.store.put(t.csv, CSV_BOM + csvLine(header) + lines.join(''), {
+    const { columns, lines } = await t.build();
+    const put = await ctx.store.put(t.csv, CSV_BOM + csvLine(columns.map((c) => c.name)) + lines.join(''), {
       contentType: contentType(t.csv),
     });
     files.push({ key: t.csv, rows: lines.length, sha256: put.sha256 });
-    const twin = await putParquetOf(ctx.store, t.csv, t.parquet, t.table);
+    const twin = await putParquetOf(ctx.store, t.csv, t.parquet, columns);
     files.push({ key: t.parquet, rows: twin.rows, sha256: twin.sha256 });
   }
   return files;
