@@ -1,8 +1,9 @@
-import { mapTargets } from '../alerts/eachTarget.js';
 import { targetHistory } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
 import { csvLine } from '../csv/index.js';
 import type { ColumnDef } from '../dictionary/index.js';
+import type { SnapshotPointer } from '../snapshot/manifest.js';
+import { loadTargets, targetsPath } from '../targets/load.js';
 import { territoryOf } from '../targets/schema.js';
 import { gapPct } from '../trajectory/index.js';
 import { targetHistoryColumns } from './columns.js';
@@ -18,12 +19,15 @@ function fixed(value: number | null): number | null {
  */
 export async function targetsHistory(
   ctx: PipelineContext,
-  asOf: string,
+  published: readonly SnapshotPointer[],
 ): Promise<{ columns: ColumnDef[]; lines: string[] }> {
-  const perTarget = await mapTargets(ctx, async (target, published) => {
+  const asOf = published.at(-1)?.as_of ?? '';
+  const { targets } = loadTargets(targetsPath(ctx.config.targets, ctx.baseDir));
+  const perTarget: string[][] = [];
+  for (const target of targets) {
     const history = await targetHistory(ctx.store, published, target, asOf);
     const { kind, code } = territoryOf(target);
-    return history.points.map((p) =>
+    const lines = history.points.map((p) =>
       csvLine([
         p.as_of,
         target.id,
@@ -37,6 +41,7 @@ export async function targetsHistory(
         p.status,
       ]),
     );
-  });
+    perTarget.push(lines);
+  }
   return { columns: targetHistoryColumns(), lines: perTarget.flat() };
 }

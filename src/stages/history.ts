@@ -4,6 +4,7 @@ import type { ColumnDef } from '../dictionary/index.js';
 import { indicatorHistory, targetsHistory } from '../history/index.js';
 import { listPublished } from '../snapshot/catalog.js';
 import { historyKeys } from '../snapshot/layout.js';
+import type { SnapshotPointer } from '../snapshot/manifest.js';
 import { contentType } from './aggregate.js';
 import { putParquetOf } from './parquetTwins.js';
 
@@ -19,14 +20,30 @@ interface HistoryTable {
   build: () => Promise<{ columns: ColumnDef[]; lines: string[] }>;
 }
 
+/** What the history is a function of: the published run of every date. */
+function fingerprint(published: readonly SnapshotPointer[]): string {
+  return published.map((p) => `${p.as_of}/${p.run_id}`).join(',');
+}
+
 /**
  * Rewrites `history/*.csv` and their Parquet twins from every published snapshot: the same
- * published snapshots give the same bytes, whichever date was published last.
+ * published snapshots give the same bytes, whichever date was published last. Two after-publish
+ * jobs may overlap on BullMQ, so a writer that sees a newer set of snapshots once it is done writes again.
  */
 export async function writeHistory(ctx: PipelineContext): Promise<HistoryFile[]> {
-  const published = await listPublished(ctx.store);
-  const newest = published.at(-1);
-  if (!newest) return [];
+  let published = await listPublished(ctx.store);
+  for (let attempt = 0; ; attempt++) {
+    const files = await writeHistoryOf(ctx, published);
+    const now = await listPublished(ctx.store);
+    if (fingerprint(now) === fingerprint(published) || attempt >= MAX_REWRITES) return files;
+    published = now;
+  }
+}
+
+const MAX_REWRITES = 5;
+
+async function writeHistoryOf(ctx: PipelineContext, published: SnapshotPointer[]): Promise<HistoryFile[]> {
+  if (published.length === 0) return [];
   const tables: HistoryTable[] = [
     {
       csv: historyKeys.provincesCsv,
@@ -41,7 +58,7 @@ export async function writeHistory(ctx: PipelineContext): Promise<HistoryFile[]>
     {
       csv: historyKeys.targetsCsv,
       parquet: historyKeys.targetsParquet,
-      build: () => targetsHistory(ctx, newest.as_of),
+      build: () => targetsHistory(ctx, published),
     },
   ];
   const files: HistoryFile[] = [];
