@@ -1,4 +1,5 @@
 import { indicatorColumns, populationColumns, unitColumns } from './indicatorColumns.js';
+import { withParquetTwins } from './parquetFiles.js';
 import type { ColumnDef, FileDef } from './types.js';
 
 const text = (name: string, vi: string, en: string): ColumnDef => ({
@@ -219,7 +220,7 @@ function rejectsFile(feed: FeedColumns): FileDef {
 
 /** The file kinds of a snapshot folder, with the columns of each table (`spec/indicators.md`). */
 export function snapshotFileDefs(categories: readonly string[], feeds: readonly FeedColumns[]): FileDef[] {
-  return [
+  return withParquetTwins([
     {
       file: 'provinces.csv',
       vi: 'Chỉ tiêu theo tỉnh/thành phố hiện nay (34), theo thứ tự mã, rồi dòng cả nước (`VN`)',
@@ -252,7 +253,7 @@ export function snapshotFileDefs(categories: readonly string[], feeds: readonly 
       columns: rejectsSummaryColumns(),
     },
     ...OTHER_FILES,
-  ];
+  ]);
 }
 
 export function dictionaryColumns(): ColumnDef[] {
