@@ -1,4 +1,5 @@
 import { indicatorColumns, populationColumns, unitColumns } from './indicatorColumns.js';
+import { withParquetTwins } from './parquetFiles.js';
 import type { ColumnDef, FileDef } from './types.js';
 
 const text = (name: string, vi: string, en: string): ColumnDef => ({
@@ -223,7 +224,7 @@ export function snapshotFileDefs(
   feeds: readonly FeedColumns[],
   asOf = '<as_of>',
 ): FileDef[] {
-  return [
+  return withParquetTwins([
     {
       file: 'provinces.csv',
       vi: 'Chỉ tiêu theo tỉnh/thành phố hiện nay (34), theo thứ tự mã, rồi dòng cả nước (`VN`)',
@@ -262,7 +263,7 @@ export function snapshotFileDefs(
       columns: [],
     },
     ...OTHER_FILES,
-  ];
+  ]);
 }
 
 export function dictionaryColumns(): ColumnDef[] {

@@ -1,10 +1,10 @@
-export { type HistoryUnits, indicatorHistory } from './indicatorHistory.js';
 export {
-  HistoryFileError,
-  type HistoryRow,
   type HistoryTableName,
-  type HistoryValue,
-  ofUnit,
-  readHistory,
-} from './readHistory.js';
+  type HistoryUnits,
+  historyColumnsOf,
+  indicatorHistoryColumns,
+  targetHistoryColumns,
+} from './columns.js';
+export { indicatorHistory } from './indicatorHistory.js';
+export { HistoryFileError, type HistoryRow, type HistoryValue, ofUnit, readHistory } from './readHistory.js';
 export { targetsHistory } from './targetHistory.js';

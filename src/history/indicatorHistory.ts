@@ -1,4 +1,5 @@
 import { type CsvValue, csvLine } from '../csv/index.js';
+import type { ColumnDef } from '../dictionary/index.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { IndicatorRow } from '../indicators/build.js';
 import { legacyProvincesJsonSchema, provincesJsonSchema } from '../indicators/schema.js';
@@ -6,6 +7,7 @@ import { readJsonObject } from '../snapshot/catalog.js';
 import { snapshotFiles } from '../snapshot/layout.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { type HistoryUnits, indicatorHistoryColumns } from './columns.js';
 
 /** One snapshot's indicator rows, with what the history says of the snapshot. */
 interface SnapshotRows {
@@ -15,31 +17,6 @@ interface SnapshotRows {
   categories: readonly string[];
   rows: ReadonlyArray<IndicatorRow & { successor_code?: string; coverage_pct?: number | null }>;
 }
-
-export type HistoryUnits = 'provinces' | 'legacy_provinces';
-
-const LEADING = [
-  'as_of',
-  'run_id',
-  'rule_set_id',
-  'code',
-  'name',
-  'enterprises_active',
-  'dte_active',
-  'dte_share_pct',
-];
-const TRAILING = [
-  'dte_founded_ytd',
-  'dte_converted',
-  'dte_ceased',
-  'digital_secondary',
-  'dependent_units',
-  'dte_per_1000_people',
-  'population',
-  'population_year',
-  'dte_converted_pct',
-];
-const LEGACY = ['successor_code', 'coverage_pct'];
 
 /** The rows of one published snapshot's `provinces.json` (national row last) or `legacy_provinces.json`. */
 async function rowsOf(
@@ -64,31 +41,21 @@ async function rowsOf(
   return { ...json, run_id: p.run_id, rows: json.provinces };
 }
 
-function fixed(value: number | null | undefined): string | null {
-  return value === null || value === undefined ? null : value.toFixed(2);
-}
+type Row = SnapshotRows['rows'][number];
 
-function line(
-  s: SnapshotRows,
-  r: SnapshotRows['rows'][number],
-  categories: readonly string[],
-  units: HistoryUnits,
-) {
-  const cells: CsvValue[] = [
-    s.as_of,
-    s.run_id,
-    s.rule_set_id,
-    r.code,
-    r.name,
-    r.enterprises_active,
-    r.dte_active,
-  ];
-  cells.push(fixed(r.dte_share_pct));
-  for (const c of categories) cells.push(s.categories.includes(c) ? (r.dte_by_category[c] ?? 0) : null);
-  cells.push(r.dte_founded_ytd, r.dte_converted, r.dte_ceased, r.digital_secondary, r.dependent_units);
-  cells.push(fixed(r.dte_per_1000_people), r.population, r.population_year, fixed(r.dte_converted_pct));
-  if (units === 'legacy_provinces') cells.push(r.successor_code ?? null, fixed(r.coverage_pct));
-  return csvLine(cells);
+/** One cell of a history row, by its column; decimals with 2 digits, as the snapshot files write them. */
+function cell(s: SnapshotRows, r: Row, column: ColumnDef): CsvValue {
+  const { name } = column;
+  if (name === 'as_of') return s.as_of;
+  if (name === 'run_id') return s.run_id;
+  if (name === 'rule_set_id') return s.rule_set_id;
+  const category = name.startsWith('dte_') ? name.slice(4) : '';
+  if (category in r.dte_by_category || s.categories.includes(category))
+    return r.dte_by_category[category] ?? 0;
+  const value = (r as unknown as Record<string, unknown>)[name];
+  if (value === null || value === undefined) return null;
+  if (column.type === 'decimal' && typeof value === 'number') return value.toFixed(2);
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
 }
 
 /**
@@ -100,15 +67,14 @@ export async function indicatorHistory(
   store: ObjectStore,
   published: readonly SnapshotPointer[],
   units: HistoryUnits,
-): Promise<{ header: string[]; lines: string[] }> {
+): Promise<{ columns: ColumnDef[]; lines: string[] }> {
   const snapshots: SnapshotRows[] = [];
   for (const p of [...published].sort((a, b) => a.as_of.localeCompare(b.as_of))) {
     const rows = await rowsOf(store, p, units);
     if (rows) snapshots.push(rows);
   }
   const categories = [...new Set(snapshots.flatMap((s) => s.categories))];
-  const header = [...LEADING, ...categories.map((c) => `dte_${c}`), ...TRAILING];
-  if (units === 'legacy_provinces') header.push(...LEGACY);
-  const lines = snapshots.flatMap((s) => s.rows.map((r) => line(s, r, categories, units)));
-  return { header, lines };
+  const columns = indicatorHistoryColumns(units, categories);
+  const lines = snapshots.flatMap((s) => s.rows.map((r) => csvLine(columns.map((c) => cell(s, r, c)))));
+  return { columns, lines };
 }

@@ -1,28 +1,27 @@
 import { CSV_BOM } from '../csv/index.js';
+import type { ColumnDef } from '../dictionary/index.js';
 import { DteError, NotFoundError } from '../domain/errors.js';
 import { splitRecord } from '../input/csvRecords.js';
-import { columnType, type TableName } from '../parquet/index.js';
 import { historyKeys } from '../snapshot/layout.js';
 import { readAll } from '../store/bodies.js';
 import type { ObjectStore } from '../store/objectStore.js';
+import { type HistoryTableName, historyColumnsOf } from './columns.js';
 
 export type HistoryValue = string | number | null;
 export type HistoryRow = Record<string, HistoryValue>;
-export type HistoryTableName = 'provinces' | 'legacy_provinces' | 'targets';
 
 /** A history file that is not the table this project writes. */
 export class HistoryFileError extends DteError {}
 
-const FILES: Record<HistoryTableName, { key: string; table: TableName }> = {
-  provinces: { key: historyKeys.provincesCsv, table: 'history_provinces' },
-  legacy_provinces: { key: historyKeys.legacyCsv, table: 'history_legacy_provinces' },
-  targets: { key: historyKeys.targetsCsv, table: 'history_targets' },
+const FILES: Record<HistoryTableName, string> = {
+  provinces: historyKeys.provincesCsv,
+  legacy_provinces: historyKeys.legacyCsv,
+  targets: historyKeys.targetsCsv,
 };
 
-function typed(table: TableName, column: string, cell: string): HistoryValue {
+function typed(column: ColumnDef, cell: string): HistoryValue {
   if (cell === '') return null;
-  const type = columnType(table, column);
-  return type === 'INTEGER' || type.startsWith('DECIMAL') ? Number(cell) : cell;
+  return column.type === 'integer' || column.type === 'decimal' ? Number(cell) : cell;
 }
 
 /**
@@ -30,7 +29,7 @@ function typed(table: TableName, column: string, cell: string): HistoryValue {
  * (counts and shares as numbers, codes and dates as text); empty when nothing was published yet.
  */
 export async function readHistory(store: ObjectStore, name: HistoryTableName): Promise<HistoryRow[]> {
-  const { key, table } = FILES[name];
+  const key = FILES[name];
   let text: string;
   try {
     text = (await readAll(await store.get(key))).toString('utf8');
@@ -41,11 +40,14 @@ export async function readHistory(store: ObjectStore, name: HistoryTableName): P
   const [head = '', ...lines] = text.replace(CSV_BOM, '').split('\r\n').filter(Boolean);
   const header = splitRecord(head, ',');
   if (!header) throw new HistoryFileError('the history file has no readable header', { key });
+  const columns = historyColumnsOf(name, header);
+  if (columns.map((c) => c.name).join(',') !== header.join(','))
+    throw new HistoryFileError('the history file does not have the columns of its table', { key });
   return lines.map((line, i) => {
     const cells = splitRecord(line, ',');
     if (!cells || cells.length !== header.length)
       throw new HistoryFileError('a history row does not match its header', { key, row: i + 2 });
-    return Object.fromEntries(header.map((column, j) => [column, typed(table, column, cells[j]!)]));
+    return Object.fromEntries(columns.map((column, j) => [column.name, typed(column, cells[j]!)]));
   });
 }
 

@@ -1,22 +1,12 @@
-import { mapTargets } from '../alerts/eachTarget.js';
 import { targetHistory } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
 import { csvLine } from '../csv/index.js';
+import type { ColumnDef } from '../dictionary/index.js';
+import type { SnapshotPointer } from '../snapshot/manifest.js';
+import { loadTargets, targetsPath } from '../targets/load.js';
 import { territoryOf } from '../targets/schema.js';
 import { gapPct } from '../trajectory/index.js';
-
-const HEADER = [
-  'as_of',
-  'target_id',
-  'territory',
-  'unit_code',
-  'metric',
-  'actual',
-  'expected',
-  'gap',
-  'gap_pct',
-  'status',
-];
+import { targetHistoryColumns } from './columns.js';
 
 /** Two decimals, as a number: a negative gap written as text would be guarded as a formula. */
 function fixed(value: number | null): number | null {
@@ -29,12 +19,15 @@ function fixed(value: number | null): number | null {
  */
 export async function targetsHistory(
   ctx: PipelineContext,
-  asOf: string,
-): Promise<{ header: string[]; lines: string[] }> {
-  const perTarget = await mapTargets(ctx, async (target, published) => {
+  published: readonly SnapshotPointer[],
+): Promise<{ columns: ColumnDef[]; lines: string[] }> {
+  const asOf = published.at(-1)?.as_of ?? '';
+  const { targets } = loadTargets(targetsPath(ctx.config.targets, ctx.baseDir));
+  const perTarget: string[][] = [];
+  for (const target of targets) {
     const history = await targetHistory(ctx.store, published, target, asOf);
     const { kind, code } = territoryOf(target);
-    return history.points.map((p) =>
+    const lines = history.points.map((p) =>
       csvLine([
         p.as_of,
         target.id,
@@ -48,6 +41,7 @@ export async function targetsHistory(
         p.status,
       ]),
     );
-  });
-  return { header: HEADER, lines: perTarget.flat() };
+    perTarget.push(lines);
+  }
+  return { columns: targetHistoryColumns(), lines: perTarget.flat() };
 }

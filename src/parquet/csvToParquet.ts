@@ -1,8 +1,9 @@
 import { open } from 'node:fs/promises';
 import { CSV_BOM } from '../csv/index.js';
+import type { ColumnDef } from '../dictionary/index.js';
 import { DteError } from '../domain/errors.js';
 import { splitRecord } from '../input/csvRecords.js';
-import { type ColumnType, columnType, type TableName } from './columnTypes.js';
+import { type SqlType, typedColumns } from './columnTypes.js';
 import { openDuckDb, sqlName, sqlString } from './duckdb.js';
 
 /** A published CSV file that DuckDB could not turn into its Parquet twin. */
@@ -17,7 +18,7 @@ function unguarded(column: string): string {
   return `CASE WHEN regexp_matches(${c}, '^''[=+\\-@\\t\\r]') THEN substr(${c}, 2) ELSE ${c} END`;
 }
 
-function typedCell(column: string, type: ColumnType): string {
+function typedCell(column: string, type: SqlType): string {
   // A negative number written as text carries the guard too (`'-52.00`).
   const value = type === 'VARCHAR' ? unguarded(column) : `CAST(${unguarded(column)} AS ${type})`;
   return `${value} AS ${sqlName(column)}`;
@@ -41,22 +42,29 @@ export async function readCsvHeader(file: string): Promise<string[]> {
   }
 }
 
-/** The query that reads a published CSV file with every column typed as `table` says. */
-export function typedCsvQuery(file: string, table: TableName, header: readonly string[]): string {
+/** The query that reads a published CSV file with every column typed as the data dictionary says. */
+export function typedCsvQuery(
+  file: string,
+  header: readonly string[],
+  columns: readonly ColumnDef[],
+): string {
+  const typed = typedColumns(header, columns, file);
   const asText = header.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(', ');
-  // A rejected row may have more or fewer cells than the header: it is kept, padded or cut, not refused.
-  const lenient = table === 'rejects' ? ', strict_mode = false, null_padding = true' : '';
-  const read = `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${asText}}${lenient})`;
-  return `SELECT ${header.map((name) => typedCell(name, columnType(table, name))).join(', ')} FROM ${read}`;
+  const read = `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${asText}})`;
+  return `SELECT ${typed.map((c) => typedCell(c.name, c.type)).join(', ')} FROM ${read}`;
 }
 
 /**
  * Writes `csvFile`, a table this project published, as a typed Parquet file at `parquetFile`, in
  * the CSV's row order, and returns its row count. One thread writes it: the bytes are a function of the CSV.
  */
-export async function csvToParquet(csvFile: string, parquetFile: string, table: TableName): Promise<number> {
+export async function csvToParquet(
+  csvFile: string,
+  parquetFile: string,
+  columns: readonly ColumnDef[],
+): Promise<number> {
   const header = await readCsvHeader(csvFile);
-  const query = typedCsvQuery(csvFile, table, header);
+  const query = typedCsvQuery(csvFile, header, columns);
   const db = await openDuckDb(':memory:');
   const connection = await db.connect();
   try {
@@ -68,7 +76,7 @@ export async function csvToParquet(csvFile: string, parquetFile: string, table: 
     if (error instanceof DteError) throw error;
     throw new ParquetWriteError(
       `cannot write the Parquet twin: ${firstLine(error)}`,
-      { file: csvFile, table },
+      { file: csvFile },
       {
         cause: error,
       },

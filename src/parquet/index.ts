@@ -1,10 +1,4 @@
-export {
-  type ColumnType,
-  columnType,
-  type TableName,
-  tableOfFile,
-  UnknownColumnError,
-} from './columnTypes.js';
+export { ColumnMismatchError, type SqlType, sqlTypeOf, typedColumns } from './columnTypes.js';
 export {
   csvToParquet,
   PARQUET_OPTIONS,

@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { PipelineContext } from '../context/context.js';
-import { csvToParquet, type TableName, tableOfFile } from '../parquet/index.js';
+import { type ColumnDef, snapshotFileDefs } from '../dictionary/index.js';
+import { csvToParquet } from '../parquet/index.js';
 import { snapshotFiles, snapshotKeys } from '../snapshot/layout.js';
 import type { ManifestOutput } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { contentType } from './aggregate.js';
+import type { RunPlan } from './results.js';
+import { ruleBook } from './rules.js';
 
 /** DuckDB reads and writes files, whatever the store: the work happens in a temporary folder. */
 export async function inTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
@@ -33,13 +36,13 @@ export async function putParquetOf(
   store: ObjectStore,
   csvKey: string,
   parquetKey: string,
-  table: TableName,
+  columns: readonly ColumnDef[],
 ): Promise<{ bytes: number; sha256: string; rows: number }> {
   return inTempDir(async (dir) => {
     const csv = path.join(dir, 'table.csv');
     const parquet = path.join(dir, 'table.parquet');
     await download(store, csvKey, csv);
-    const rows = await csvToParquet(csv, parquet, table);
+    const rows = await csvToParquet(csv, parquet, columns);
     const put = await store.put(parquetKey, createReadStream(parquet), {
       contentType: contentType(parquetKey),
     });
@@ -47,23 +50,29 @@ export async function putParquetOf(
   });
 }
 
-/** The Parquet twin of every published CSV table of a run, written beside it before the manifest lists both. */
+/**
+ * The Parquet twin of every CSV table of a run that the data dictionary describes, written beside
+ * it (before the manifest lists both), with the dictionary's columns and types.
+ */
 export async function writeParquetTwins(
   ctx: PipelineContext,
-  asOf: string,
-  runId: string,
+  plan: RunPlan,
   outputs: readonly ManifestOutput[],
 ): Promise<ManifestOutput[]> {
+  const defs = snapshotFileDefs(
+    ruleBook(ctx).categories,
+    plan.feeds.map((f) => ({ feedId: f.feed_id, columns: f.reject_columns })),
+  );
   const twins: ManifestOutput[] = [];
-  for (const output of outputs) {
-    const table = tableOfFile(output.key);
-    if (!table) continue;
-    const name = snapshotFiles.parquetTwin(output.key);
+  for (const def of defs) {
+    if (def.columns.length === 0 || !def.file.endsWith('.csv')) continue;
+    if (!outputs.some((o) => o.key === def.file)) continue;
+    const name = snapshotFiles.parquetTwin(def.file);
     const written = await putParquetOf(
       ctx.store,
-      snapshotKeys.file(asOf, runId, output.key),
-      snapshotKeys.file(asOf, runId, name),
-      table,
+      snapshotKeys.file(plan.as_of, plan.run_id, def.file),
+      snapshotKeys.file(plan.as_of, plan.run_id, name),
+      def.columns,
     );
     twins.push({ key: name, ...written });
   }

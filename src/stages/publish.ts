@@ -43,7 +43,7 @@ export async function publishRun(
     };
   });
   reconcile(plan, inputs, aggregate);
-  const twins = await writeParquetTwins(ctx, plan.as_of, plan.run_id, aggregate.outputs);
+  const twins = await writeParquetTwins(ctx, plan, aggregate.outputs);
   const outputs = [...aggregate.outputs, ...twins].sort((a, b) => (a.key < b.key ? -1 : 1));
   const prefix = snapshotKeys.prefix(plan.as_of, plan.run_id);
   const reasons = failedGates(await gateFigures(ctx, plan, inputs, prefix), ctx.config.gates);

@@ -6,8 +6,13 @@ import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PipelineContext } from '../../src/context/context.js';
-import { type HistoryRow, readHistory } from '../../src/history/index.js';
-import { columnType, openDuckDb, readCsvHeader, sqlString, type TableName } from '../../src/parquet/index.js';
+import {
+  type HistoryRow,
+  type HistoryTableName,
+  historyColumnsOf,
+  readHistory,
+} from '../../src/history/index.js';
+import { openDuckDb, readCsvHeader, sqlString, sqlTypeOf } from '../../src/parquet/index.js';
 import { runInline } from '../../src/runners/inline.js';
 import { buildServer } from '../../src/server/app.js';
 import { historyKeys } from '../../src/snapshot/layout.js';
@@ -78,10 +83,10 @@ describe('the history over every published snapshot', () => {
 
   it('has Parquet twins that DuckDB reads with the types of the table of columns', async () => {
     const root = (ctx.store as LocalStore).root;
-    const pairs: Array<[string, string, TableName]> = [
-      [historyKeys.provincesCsv, historyKeys.provincesParquet, 'history_provinces'],
-      [historyKeys.legacyCsv, historyKeys.legacyParquet, 'history_legacy_provinces'],
-      [historyKeys.targetsCsv, historyKeys.targetsParquet, 'history_targets'],
+    const pairs: Array<[string, string, HistoryTableName]> = [
+      [historyKeys.provincesCsv, historyKeys.provincesParquet, 'provinces'],
+      [historyKeys.legacyCsv, historyKeys.legacyParquet, 'legacy_provinces'],
+      [historyKeys.targetsCsv, historyKeys.targetsParquet, 'targets'],
     ];
     const db = await openDuckDb(':memory:');
     const connection = await db.connect();
@@ -93,7 +98,8 @@ describe('the history over every published snapshot', () => {
         );
         expect(
           described.getRowObjectsJS().map((r) => `${String(r.column_name)}:${String(r.column_type)}`),
-        ).toEqual(header.map((n) => `${n}:${columnType(table, n)}`));
+        ).toEqual(historyColumnsOf(table, header).map((c) => `${c.name}:${sqlTypeOf(c.type)}`));
+        expect(historyColumnsOf(table, header).map((c) => c.name)).toEqual(header);
       }
       const perDate = await connection.runAndReadAll(
         `SELECT as_of, count(*) AS n FROM read_parquet(${sqlString(path.join(root, historyKeys.provincesParquet))}) GROUP BY as_of ORDER BY as_of`,

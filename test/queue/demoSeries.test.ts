@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { enqueueRuns } from '../../jobs/enqueue.js';
+import { readHistory } from '../../src/history/index.js';
 import { QueueRuntime } from '../../src/queue/runtime.js';
 import { runInline } from '../../src/runners/inline.js';
 import { readLatest } from '../../src/snapshot/catalog.js';
+import { historyKeys } from '../../src/snapshot/layout.js';
+import { readAll } from '../../src/store/bodies.js';
 import { DEMO_DATES } from '../../tools/generator/index.js';
 import { tempDir } from '../support/pipelineContext.js';
 import { dropPrefix, testRedisUrl, uniquePrefix } from '../support/redis.js';
@@ -155,6 +159,26 @@ describe('the demo series on BullMQ', () => {
     expect(Object.keys(inlineAlerts).some((k) => k.startsWith('alerts/failed/'))).toBe(true);
     expect(Object.keys(inlineAlerts).some((k) => k.startsWith('alerts/history/'))).toBe(true);
     expect(await alertRecords(ctx)).toEqual(inlineAlerts);
+    // The history is the sequence's last step: the same bytes both ways, one row per date and unit.
+    const historyFiles = async (c: typeof ctx) => {
+      const files: Record<string, string> = {};
+      for await (const o of c.store.list(historyKeys.root))
+        files[o.key] = createHash('sha256')
+          .update(await readAll(await c.store.get(o.key)))
+          .digest('hex');
+      return files;
+    };
+    expect(Object.keys(await historyFiles(inlineCtx))).toHaveLength(6);
+    expect(await historyFiles(ctx)).toEqual(await historyFiles(inlineCtx));
+    const provinces = await readHistory(ctx.store, 'provinces');
+    expect(provinces).toHaveLength(35 * series.dates.length);
+    expect(new Set(provinces.map((r) => `${r.as_of}|${r.code}`)).size).toBe(provinces.length);
+    const legacy = await readHistory(ctx.store, 'legacy_provinces');
+    expect(new Set(legacy.map((r) => `${r.as_of}|${r.code}`)).size).toBe(legacy.length);
+    expect(new Set(legacy.map((r) => r.as_of)).size).toBe(series.dates.length);
+    const targets = await readHistory(ctx.store, 'targets');
+    expect(new Set(targets.map((r) => `${r.as_of}|${r.target_id}`)).size).toBe(targets.length);
+    expect(targets.filter((r) => r.target_id === 'thanh-hoa-kh77').map((r) => r.as_of)).toEqual(series.dates);
 
     const text = await scrape(await freePort());
     // `trigger` only runs from a cron scheduler; a run put on the queues starts at plan.

@@ -10,6 +10,7 @@ import { configSchema } from '../../src/config/schema.js';
 import type { PipelineContext } from '../../src/context/context.js';
 import { codeVersion } from '../../src/package/codeVersion.js';
 import { runInline } from '../../src/runners/inline.js';
+import { readAll } from '../../src/store/bodies.js';
 import { LocalStore } from '../../src/store/localStore.js';
 import type { ObjectStore } from '../../src/store/objectStore.js';
 import { S3Store } from '../../src/store/s3Store.js';
@@ -91,6 +92,26 @@ describe('the demo series on S3', () => {
         { env },
       )
     ).stdout.trim();
+    // dte sql downloads the Parquet tables from S3; the history there is the local store's, byte for byte.
+    const sql = await run(
+      process.execPath,
+      [
+        'dist/src/cli/main.js',
+        'sql',
+        "SELECT count(*) AS n, count(DISTINCT as_of) AS dates FROM history WHERE code = '38'",
+        '--format',
+        'json',
+      ],
+      { env },
+    );
+    expect(JSON.parse(sql.stdout)).toEqual([{ n: 9, dates: 9 }]);
+    for (const key of ['history/provinces.parquet', 'history/targets.csv']) {
+      const [a, b] = await Promise.all([
+        readAll(await local.store.get(key)),
+        readAll(await remote.store.get(key)),
+      ]);
+      expect(b.equals(a), key).toBe(true);
+    }
     const res = await fetch(url);
     // The presigned answer names the download as the HTTP surface does.
     expect(res.headers.get('content-disposition')).toContain('filename="2026-09-30_dte_enterprises.csv"');
