@@ -33,7 +33,8 @@ export class SharedStrings {
 
   add(text: string): void {
     if (this.spilled === null && this.units + text.length <= this.memoryUnits) {
-      this.memory.push(text);
+      // A fresh copy: the parser's text is a slice that would keep its whole chunk of XML alive.
+      this.memory.push(Buffer.from(text, 'utf8').toString('utf8'));
       this.units += text.length;
       return;
     }
