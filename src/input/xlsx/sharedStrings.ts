@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Shared strings kept in memory before the rest go to a temporary file (UTF-16 units, about). */
-export const SHARED_STRINGS_IN_MEMORY = 32 * 1024 * 1024;
+export const SHARED_STRINGS_IN_MEMORY = 4 * 1024 * 1024;
 
 const WRITE_BUFFER = 1024 * 1024;
 
@@ -33,7 +33,8 @@ export class SharedStrings {
 
   add(text: string): void {
     if (this.spilled === null && this.units + text.length <= this.memoryUnits) {
-      this.memory.push(text);
+      // A fresh copy: the parser's text is a slice that would keep its whole chunk of XML alive.
+      this.memory.push(Buffer.from(text, 'utf8').toString('utf8'));
       this.units += text.length;
       return;
     }

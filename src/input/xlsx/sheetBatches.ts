@@ -3,7 +3,7 @@ import type { Field } from '../../domain/fields.js';
 import type { ColumnMap } from '../headers.js';
 import { type BrokenRecord, cutToBytes, DEFAULT_LIMITS, overBytes, tooLong } from '../limits.js';
 import type { ParseOptions } from '../options.js';
-import { BATCH_CHARS, BATCH_ROWS, type RecordBatch } from '../records.js';
+import { BATCH_CHARS, type RecordBatch } from '../records.js';
 import type { CellReading } from './cellText.js';
 import { WorkbookRejectedError } from './errors.js';
 import { HEADER_SCAN_ROWS, type HeaderSearch, headerOf, missingNames } from './header.js';
@@ -11,6 +11,12 @@ import { recordText, rowCells } from './rowText.js';
 import { SharedStrings } from './sharedStrings.js';
 import { type SheetRow, sheetRows } from './sheetRows.js';
 import { openWorkbook, type SheetEntry } from './workbook.js';
+
+/**
+ * Rows per batch of a sheet: fewer than a CSV batch, so that a batch's texts, which live while
+ * the XML of its rows is parsed, are collected young instead of piling up in the old generation.
+ */
+export const SHEET_BATCH_ROWS = 512;
 
 /** Whether the headers to look for are the Vietnamese ones (`vn-dkkd-*`) or the canonical field names. */
 function isVietnamese(options: ParseOptions): boolean {
@@ -187,7 +193,7 @@ class SheetBatches {
       const text = recordText(cells);
       this.add(batch, text, next.value.number);
       chars += text.length;
-      if (batch.texts.length >= BATCH_ROWS || chars >= BATCH_CHARS) {
+      if (batch.texts.length >= SHEET_BATCH_ROWS || chars >= BATCH_CHARS) {
         yield batch;
         batch = emptyBatch(layout);
         chars = 0;
