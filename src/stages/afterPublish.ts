@@ -2,6 +2,7 @@ import { evaluateAlerts, planDeliveries } from '../alerts/index.js';
 import type { PipelineContext } from '../context/context.js';
 import { isHeld, readRunManifest } from '../snapshot/catalog.js';
 import type { Delivery } from './deliver.js';
+import { inStage } from './inStage.js';
 import { sendOpsNotification } from './opsNotification.js';
 
 /** How a runner carries deliveries out: in this process with retries, or as BullMQ jobs. */
@@ -94,6 +95,8 @@ export async function afterPublish(
       deliveries: { dispatched: 0, failed: [] },
     },
   };
-  for (const step of AFTER_PUBLISH) await step.run(ctx, state, dispatcher);
+  await inStage({ stage: 'alerts', asOf, ...(runId ? { runId } : {}) }, async () => {
+    for (const step of AFTER_PUBLISH) await step.run(ctx, state, dispatcher);
+  });
   return state.outcome;
 }

@@ -4,6 +4,7 @@ import { readLatest } from '../snapshot/catalog.js';
 import { snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type SnapshotPointer } from '../snapshot/manifest.js';
 import { failedGates, gateFigures } from './gates.js';
+import { inStage } from './inStage.js';
 import type { AggregateResult, PublishResult, RunPlan } from './results.js';
 
 export interface PublishPayload {
@@ -15,7 +16,16 @@ export interface PublishPayload {
  * `current.json` of its date and, when it is the newest date, `latest.json`, in that order. A run
  * that fails a publish gate (`gates.ts`) is held: its manifest says why and no pointer moves.
  */
-export async function publishRun(
+export function publishRun(
+  ctx: PipelineContext,
+  payload: PublishPayload,
+  aggregate: AggregateResult,
+): Promise<PublishResult> {
+  const where = { stage: 'publish', asOf: payload.plan.as_of, runId: payload.plan.run_id } as const;
+  return inStage(where, () => publishOnce(ctx, payload, aggregate));
+}
+
+async function publishOnce(
   ctx: PipelineContext,
   payload: PublishPayload,
   aggregate: AggregateResult,

@@ -8,6 +8,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { HashingCounter, toReadable } from './bodies.js';
 import { assertSafeKey } from './keys.js';
 import type { Body, ObjectInfo, ObjectStore, PutResult } from './objectStore.js';
+import { storageError } from './storageError.js';
 
 const TEMP_MARK = '.tmp-';
 
@@ -28,16 +29,16 @@ export class LocalStore implements ObjectStore {
 
   async put(key: string, body: Body): Promise<PutResult> {
     const target = this.pathOf(key);
-    await mkdir(path.dirname(target), { recursive: true });
     // Write beside the target then rename: a reader never sees half an object.
     const temp = `${target}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
     const counter = new HashingCounter();
     try {
+      await mkdir(path.dirname(target), { recursive: true });
       await pipeline(toReadable(body), counter, createWriteStream(temp));
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
-      throw error;
+      throw storageError('put', key, error);
     }
     return { key, bytes: counter.bytes, sha256: counter.digest() };
   }
