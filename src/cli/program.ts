@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
+import { registerGcCommand } from './commands/gc.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScheduleCommands } from './commands/schedule.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerAlertsCommands(program);
   registerServeCommand(program);
+  registerGcCommand(program);
   return program;
 }

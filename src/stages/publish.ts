@@ -140,7 +140,7 @@ function reconcile(plan: RunPlan, inputs: Manifest['inputs'], aggregate: Aggrega
 }
 
 /** Intermediate objects are only needed until the snapshot exists; failures here never fail a run. */
-async function removeWork(ctx: PipelineContext, plan: RunPlan): Promise<void> {
+export async function removeWork(ctx: PipelineContext, plan: RunPlan): Promise<void> {
   const prefixes = [workKeys.runPrefix(plan.run_id), ...plan.feeds.map((f) => f.staging_prefix)];
   try {
     for (const prefix of prefixes)

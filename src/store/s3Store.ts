@@ -184,6 +184,11 @@ export class S3Store implements ObjectStore {
     } while (token);
   }
 
+  /** S3 writes are atomic (a failed upload is aborted): there are no temporary objects to remove. */
+  async removeTemporary(): Promise<{ files: number; bytes: number }> {
+    return { files: 0, bytes: 0 };
+  }
+
   async delete(key: string): Promise<void> {
     const Key = this.keyOf(key);
     try {

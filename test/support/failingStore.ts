@@ -77,6 +77,7 @@ export function failingStore(
     head: (key) => inner.head(key),
     list: (prefix) => inner.list(prefix),
     delete: (key) => inner.delete(key),
+    removeTemporary: (prefix, ms) => inner.removeTemporary(prefix, ms),
     presignGet: (key, seconds) => inner.presignGet(key, seconds),
     close: () => inner.close(),
   };
