@@ -1,6 +1,6 @@
 import { DelayedError, type Job, type Processor, UnrecoverableError, Worker } from 'bullmq';
 import type { PipelineContext } from '../src/context/context.js';
-import { AlreadyRunningError, FileRejectedError } from '../src/domain/errors.js';
+import { AlreadyRunningError, DteError, FileRejectedError } from '../src/domain/errors.js';
 import { isConnectionError } from '../src/queue/connection.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
 import type { Stage } from '../src/queue/stages.js';
@@ -78,7 +78,9 @@ export function startWorkers(ctx: PipelineContext, runtime: QueueRuntime, option
         // Waiting its turn (an earlier date in progress) is not a failure.
         if (error instanceof DelayedError) throw error;
         const ms = Math.round(performance.now() - started);
-        log.error({ ...describe(job, null), ms, err: error }, 'job failed');
+        // A pipeline error's context (stage, feed, key, cause) becomes fields of the line.
+        const where = error instanceof DteError ? error.context : {};
+        log.error({ ...where, ...describe(job, null), ms, err: error }, 'job failed');
         options.onFinished?.({ stage, job, ms, ok: false, result: null });
         // A second run of a date that is running sends nothing and leaves the first run's lease alone.
         if (error instanceof AlreadyRunningError) throw new UnrecoverableError(error.describe());

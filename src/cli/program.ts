@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
+import { registerGcCommand } from './commands/gc.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerRunsCommands } from './commands/runs.js';
 import { registerScheduleCommands } from './commands/schedule.js';
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerRunsCommands(program);
   registerSqlCommand(program);
+  registerGcCommand(program);
   return program;
 }

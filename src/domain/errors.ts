@@ -47,3 +47,6 @@ export class AlreadyRunningError extends DteError {}
 
 /** An earlier as-of date is still running: this later one would compare with the wrong previous snapshot (exit code 5). */
 export class EarlierDateRunningError extends DteError {}
+
+/** Reading or writing the store (or a local temp file) failed: disk full, I/O error, S3 error, aborted stream. */
+export class StorageError extends DteError {}

@@ -16,6 +16,7 @@ import { reportRunFailed } from '../stages/runFailed.js';
 import { selectFeeds } from '../stages/selectFeeds.js';
 import { THREADS_AFTER_ROWS, threadCount, threadSpecOf } from '../stages/threads/spec.js';
 import { ThreadPool } from '../threads/pool.js';
+import { collectGarbage } from './gc.js';
 import { inlineDeliveries } from './inlineDeliveries.js';
 import { DateLease, type LeaseOptions } from './lease.js';
 
@@ -47,6 +48,8 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
   // An inline run has no retries of its own: each invocation is one run, told to ops once if it fails.
   const run = `inline ${options.asOf} ${new Date().toISOString()}`;
   try {
+    // Holding the date's lease, nothing else writes this date's work: what is there was left by a dead run.
+    await collectGarbage(ctx, { asOf: options.asOf, minAgeMs: 0 });
     return await recordedRun(ctx, options);
   } catch (error) {
     await reportRunFailed(ctx, { as_of: options.asOf, run, stage: 'inline' }, error);

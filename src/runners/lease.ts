@@ -154,3 +154,13 @@ function alreadyRunning(other: LeaseRecord, key: string): AlreadyRunningError {
     { asOf: other.as_of, holder: other.holder, key },
   );
 }
+
+/** The as-of dates whose lease is live: a run of them is in progress, so their work is not orphaned. */
+export async function liveLeaseDates(ctx: PipelineContext): Promise<Set<string>> {
+  const dates = new Set<string>();
+  for await (const info of ctx.store.list(leaseKeys.root)) {
+    const lease = await readLease(ctx, info.key);
+    if (lease && !isStale(lease)) dates.add(lease.as_of);
+  }
+  return dates;
+}

@@ -89,6 +89,12 @@ export function contentDisposition(filename: string): string {
 
 /** Keys of the intermediate objects a run writes under `work/` (removed once the run is published). */
 export const workKeys = {
+  root: 'work/',
+  ingestRoot: 'work/ingest/',
+  runsRoot: 'work/runs/',
+  /** The as-of date of a key under `work/ingest/<feed>/<as_of>/`, or null. */
+  dateOfIngestKey: (key: string) => /^work\/ingest\/[^/]+\/(\d{4}-\d{2}-\d{2})\//.exec(key)?.[1] ?? null,
+  ingestDatePrefix: (feedId: string, asOf: string) => `work/ingest/${feedId}/${asOf}/`,
   ingestPrefix: (feedId: string, asOf: string, stagingId: string) =>
     `work/ingest/${feedId}/${asOf}/${stagingId}/`,
   stagedPartition: (prefix: string, partition: number) => `${prefix}part-${pad(partition)}.ndjson`,

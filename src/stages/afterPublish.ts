@@ -3,6 +3,7 @@ import type { PipelineContext } from '../context/context.js';
 import { isHeld, readRunManifest } from '../snapshot/catalog.js';
 import type { Delivery } from './deliver.js';
 import { writeHistory } from './history.js';
+import { inStage } from './inStage.js';
 import { sendOpsNotification } from './opsNotification.js';
 
 /** How a runner carries deliveries out: in this process with retries, or as BullMQ jobs. */
@@ -107,6 +108,8 @@ export async function afterPublish(
       history: 0,
     },
   };
-  for (const step of AFTER_PUBLISH) await step.run(ctx, state, dispatcher);
+  await inStage({ stage: 'alerts', asOf, ...(runId ? { runId } : {}) }, async () => {
+    for (const step of AFTER_PUBLISH) await step.run(ctx, state, dispatcher);
+  });
   return state.outcome;
 }

@@ -23,6 +23,7 @@ import { snapshotFiles, snapshotKeys, workKeys } from '../snapshot/layout.js';
 import type { ManifestOutput } from '../snapshot/manifest.js';
 import { DteLines } from '../staging/dteLines.js';
 import { readAll } from '../store/bodies.js';
+import { inStage } from './inStage.js';
 import type { AggregateResult, ClassifyResult, IngestResult, RunPlan } from './results.js';
 import { ruleBook } from './rules.js';
 
@@ -39,7 +40,16 @@ function csvRows(text: string): number {
  * Merges the partitions' counts into the indicator files and the DTE list, and copies each feed's
  * rejects into the snapshot. Needs every classify result of the run (the BullMQ children's values).
  */
-export async function aggregateRun(
+export function aggregateRun(
+  ctx: PipelineContext,
+  payload: AggregatePayload,
+  classified: ClassifyResult[],
+): Promise<AggregateResult> {
+  const where = { stage: 'aggregate', asOf: payload.plan.as_of, runId: payload.plan.run_id } as const;
+  return inStage(where, () => aggregateOnce(ctx, payload, classified));
+}
+
+async function aggregateOnce(
   ctx: PipelineContext,
   payload: AggregatePayload,
   classified: ClassifyResult[],

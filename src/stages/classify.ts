@@ -19,6 +19,7 @@ import {
   wholeLines,
 } from '../staging/stagedRecord.js';
 import type { PutResult } from '../store/objectStore.js';
+import { inStage } from './inStage.js';
 import { loadPreviousPartition } from './previous.js';
 import type { ClassifyResult, RunPlan } from './results.js';
 import { ruleBook } from './rules.js';
@@ -34,10 +35,17 @@ export interface ClassifyPayload {
  * leaves its partial counts and DTE lines for the aggregate stage. Holds the partition's ids, its
  * previous records and its DTE lines, never its rows.
  */
-export async function classifyPartition(
-  ctx: PipelineContext,
-  payload: ClassifyPayload,
-): Promise<ClassifyResult> {
+export function classifyPartition(ctx: PipelineContext, payload: ClassifyPayload): Promise<ClassifyResult> {
+  const where = {
+    stage: 'classify',
+    asOf: payload.plan.as_of,
+    runId: payload.plan.run_id,
+    partition: payload.partition,
+  } as const;
+  return inStage(where, () => classifyOnce(ctx, payload));
+}
+
+async function classifyOnce(ctx: PipelineContext, payload: ClassifyPayload): Promise<ClassifyResult> {
   const { plan, partition } = payload;
   const rules = ruleBook(ctx);
   const { deduper, winners } = await findWinners(ctx, plan, partition);

@@ -4,6 +4,7 @@ import { snapshotKeys } from '../snapshot/layout.js';
 import type { Held } from '../snapshot/manifest.js';
 import { failedGates, gateFigures } from './gates.js';
 import { planRun } from './plan.js';
+import { removeWork } from './publish.js';
 import type { IngestResult, RunPlan } from './results.js';
 
 export type RunDecision =
@@ -23,6 +24,13 @@ export async function decideRun(
   asOf: string,
   ingests: IngestResult[],
 ): Promise<RunDecision> {
+  const decision = await decide(ctx, asOf, ingests);
+  // Nothing will classify the staged rows of a run that is not going ahead: they go now.
+  if (decision.action !== 'run') await removeWork(ctx, decision.plan);
+  return decision;
+}
+
+async function decide(ctx: PipelineContext, asOf: string, ingests: IngestResult[]): Promise<RunDecision> {
   const plan = await planRun(ctx, asOf, ingests);
   const current = await readCurrent(ctx.store, asOf);
   if (current?.run_id === plan.run_id && (await readManifest(ctx.store, current)) !== null) {

@@ -9,6 +9,7 @@ import { workKeys } from '../snapshot/layout.js';
 import { fetchSource } from '../sources/index.js';
 import { BatchStager } from './batchStager.js';
 import { StagingSink, stageExport } from './ingestExport.js';
+import { inStage } from './inStage.js';
 import type { IngestResult } from './results.js';
 import { THREADS_FROM_BYTES, threadCount } from './threads/spec.js';
 
@@ -46,7 +47,13 @@ function isDefaultLimits(limits: { max_record_bytes: number; max_cell_bytes: num
 }
 
 /** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
-export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
+export function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
+  return inStage({ stage: 'ingest', asOf: payload.as_of, feed: payload.feed_id }, () =>
+    ingestOnce(ctx, payload),
+  );
+}
+
+async function ingestOnce(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
   const feed = findFeed(ctx, payload.feed_id);
   const log = ctx.logger.child({ stage: 'ingest', feed: feed.id, asOf: payload.as_of });
   const fetched = await fetchSource(resolveSource(feed.source, ctx.baseDir, payload.as_of), {

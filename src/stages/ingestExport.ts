@@ -74,6 +74,9 @@ export class StagingSink {
     this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, {
       contentType: 'text/csv',
     });
+    // A failed upload is reported where it is awaited (close), never as an unhandled rejection before.
+    this.rejectsUpload.catch(() => undefined);
+    this.rejects.on('error', () => undefined);
   }
 
   /** The export's columns, from its first batch: the rejects file's header follows them. */

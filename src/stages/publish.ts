@@ -4,6 +4,7 @@ import { readLatest } from '../snapshot/catalog.js';
 import { snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type SnapshotPointer } from '../snapshot/manifest.js';
 import { failedGates, gateFigures } from './gates.js';
+import { inStage } from './inStage.js';
 import { writeParquetTwins } from './parquetTwins.js';
 import type { AggregateResult, PublishResult, RunPlan } from './results.js';
 
@@ -17,7 +18,16 @@ export interface PublishPayload {
  * date, `latest.json`, in that order. A run that fails a publish gate (`gates.ts`) is held: its
  * manifest says why and no pointer moves.
  */
-export async function publishRun(
+export function publishRun(
+  ctx: PipelineContext,
+  payload: PublishPayload,
+  aggregate: AggregateResult,
+): Promise<PublishResult> {
+  const where = { stage: 'publish', asOf: payload.plan.as_of, runId: payload.plan.run_id } as const;
+  return inStage(where, () => publishOnce(ctx, payload, aggregate));
+}
+
+async function publishOnce(
   ctx: PipelineContext,
   payload: PublishPayload,
   aggregate: AggregateResult,
@@ -134,7 +144,7 @@ function reconcile(plan: RunPlan, inputs: Manifest['inputs'], aggregate: Aggrega
 }
 
 /** Intermediate objects are only needed until the snapshot exists; failures here never fail a run. */
-async function removeWork(ctx: PipelineContext, plan: RunPlan): Promise<void> {
+export async function removeWork(ctx: PipelineContext, plan: RunPlan): Promise<void> {
   const prefixes = [workKeys.runPrefix(plan.run_id), ...plan.feeds.map((f) => f.staging_prefix)];
   try {
     for (const prefix of prefixes)

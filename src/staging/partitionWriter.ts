@@ -29,6 +29,8 @@ export class PartitionWriter {
   private readonly lanes: Lane[];
   private readonly waiting = new Set<Promise<void>>();
   private readonly compressed: boolean;
+  /** Rejects with the first upload that fails, so that a writer waiting for room stops waiting. */
+  private readonly failed: Promise<never>;
 
   constructor(
     store: ObjectStore,
@@ -39,6 +41,8 @@ export class PartitionWriter {
     this.compressed = options.gzipLevel !== undefined;
     this.lanes = Array.from({ length: partitions }, (_, p) => {
       const upload = new PassThrough({ highWaterMark: 1024 * 1024 });
+      // A failed upload rejects its promise (below); the stream's own error event must not go unheard.
+      upload.on('error', () => undefined);
       let body: Transform = upload;
       if (options.gzipLevel !== undefined) {
         // 256 KiB output pieces: with the default 16 KiB, a part took thousands of callbacks and writes.
@@ -56,6 +60,10 @@ export class PartitionWriter {
         upload: store.put(keyOf(p), upload, { contentType: options.contentType }),
       };
     });
+    this.failed = new Promise<never>((_, reject) => {
+      for (const lane of this.lanes) lane.upload.catch(reject);
+    });
+    this.failed.catch(() => undefined);
   }
 
   /** A lane's buffer with room for a line of at most `room` bytes, to write in place (`LineBuffer.space`). */
@@ -98,7 +106,7 @@ export class PartitionWriter {
   }
 
   async drain(): Promise<void> {
-    if (this.waiting.size > 0) await Promise.all([...this.waiting]);
+    if (this.waiting.size > 0) await Promise.race([Promise.all([...this.waiting]), this.failed]);
   }
 
   async close(): Promise<PutResult[]> {

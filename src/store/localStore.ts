@@ -8,6 +8,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { HashingCounter, toReadable } from './bodies.js';
 import { assertSafeKey } from './keys.js';
 import type { Body, ObjectInfo, ObjectStore, PutResult } from './objectStore.js';
+import { storageError } from './storageError.js';
 
 const TEMP_MARK = '.tmp-';
 
@@ -28,16 +29,16 @@ export class LocalStore implements ObjectStore {
 
   async put(key: string, body: Body): Promise<PutResult> {
     const target = this.pathOf(key);
-    await mkdir(path.dirname(target), { recursive: true });
     // Write beside the target then rename: a reader never sees half an object.
     const temp = `${target}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
     const counter = new HashingCounter();
     try {
+      await mkdir(path.dirname(target), { recursive: true });
       await pipeline(toReadable(body), counter, createWriteStream(temp));
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });
-      throw error;
+      throw storageError('put', key, error);
     }
     return { key, bytes: counter.bytes, sha256: counter.digest() };
   }
@@ -85,9 +86,30 @@ export class LocalStore implements ObjectStore {
       const key = `${keyPrefix}${entry.name}`;
       if (entry.isDirectory()) await this.walk(full, `${key}/`, out);
       else if (entry.isFile() && !entry.name.includes(TEMP_MARK)) {
-        out.push({ key, size: (await stat(full)).size });
+        const info = await stat(full);
+        out.push({ key, size: info.size, modified: info.mtime.toISOString() });
       }
     }
+  }
+
+  async removeTemporary(prefix: string, olderThanMs: number): Promise<{ files: number; bytes: number }> {
+    const removed = { files: 0, bytes: 0 };
+    const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
+    const start =
+      folder === '' ? this.root : path.join(this.root, ...assertSafeKey(folder.slice(0, -1)).split('/'));
+    const cutoff = Date.now() - olderThanMs;
+    const entries = await readdir(start, { withFileTypes: true, recursive: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.includes(TEMP_MARK)) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const key = path.relative(this.root, full).split(path.sep).join('/');
+      const info = await stat(full).catch(() => null);
+      if (!key.startsWith(prefix) || !info || info.mtimeMs > cutoff) continue;
+      await rm(full, { force: true });
+      removed.files++;
+      removed.bytes += info.size;
+    }
+    return removed;
   }
 
   async delete(key: string): Promise<void> {

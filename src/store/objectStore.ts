@@ -44,6 +44,8 @@ export interface ObjectStore {
   head(key: string): Promise<ObjectInfo | null>;
   /** Every object whose key starts with `prefix`, in key order (byte order of the UTF-8 keys). */
   list(prefix: string): AsyncIterable<ObjectInfo>;
+  /** Removes the half-written files of crashed writes below `prefix` older than `olderThanMs` (local stores). */
+  removeTemporary(prefix: string, olderThanMs: number): Promise<{ files: number; bytes: number }>;
   /** Removes an object; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   /**

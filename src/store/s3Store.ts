@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DteError, NotFoundError, UsageError } from '../domain/errors.js';
+import { DteError, NotFoundError, StorageError, UsageError } from '../domain/errors.js';
 import { HashingCounter, toReadable } from './bodies.js';
 import { assertSafeKey } from './keys.js';
 import type { Body, ObjectInfo, ObjectStore, PresignOptions, PutOptions, PutResult } from './objectStore.js';
@@ -82,15 +82,20 @@ export class S3Store implements ObjectStore {
     const network = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'TimeoutError'].some(
       (c) => e.code === c || e.name === c || String(e.message).includes(c),
     );
+    const cause = e.code ?? e.name ?? 'Error';
     if (network)
-      return new DteError(
+      return new StorageError(
         `S3 endpoint ${this.endpoint} does not answer (${op} after ${e.$metadata?.attempts ?? 'several'} attempts): ${e.message}`,
-        context,
+        { ...context, cause },
         { cause: error },
       );
-    return new DteError(`S3 ${op} failed: ${e.name ?? ''} ${e.message ?? String(error)}`.trim(), context, {
-      cause: error,
-    });
+    return new StorageError(
+      `S3 ${op} failed: ${e.name ?? ''} ${e.message ?? String(error)}`.trim(),
+      { ...context, cause },
+      {
+        cause: error,
+      },
+    );
   }
 
   async put(key: string, body: Body, options: PutOptions = {}): Promise<PutResult> {
@@ -177,6 +182,11 @@ export class S3Store implements ObjectStore {
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  /** S3 writes are atomic (a failed upload is aborted): there are no temporary objects to remove. */
+  async removeTemporary(): Promise<{ files: number; bytes: number }> {
+    return { files: 0, bytes: 0 };
   }
 
   async delete(key: string): Promise<void> {

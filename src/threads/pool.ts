@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { DteError, type ErrorContext } from '../domain/errors.js';
+import { DteError, type ErrorContext, StorageError } from '../domain/errors.js';
 import { entryFile, type ThreadEntry } from './entry.js';
 import { threadReply } from './messages.js';
 
@@ -100,7 +100,9 @@ export class ThreadPool {
     this.idle.push(thread);
     if (reply.ok) job.pending.resolve(reply.result);
     else {
-      const error = new DteError(reply.error.message, reply.error.context as ErrorContext);
+      // The class matters to callers (a storage failure names its stage and cause); the clone lost it.
+      const Class = reply.error.name === 'StorageError' ? StorageError : DteError;
+      const error = new Class(reply.error.message, reply.error.context as ErrorContext);
       error.stack = reply.error.stack;
       job.pending.reject(error);
     }

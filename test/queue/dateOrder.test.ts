@@ -7,6 +7,7 @@ import { enqueueRuns } from '../../jobs/enqueue.js';
 import { redisKeys } from '../../src/queue/keys.js';
 import { QueueRuntime } from '../../src/queue/runtime.js';
 import { readCurrent, readManifest } from '../../src/snapshot/catalog.js';
+import { alertKeys } from '../../src/snapshot/layout.js';
 import { startWorkers, stopWorkers } from '../../workers/index.js';
 import { CANONICAL_HEADER, canonicalRow } from '../faults/support.js';
 import { tempDir, testContext } from '../support/pipelineContext.js';
@@ -74,4 +75,41 @@ describe('BullMQ runs one date at a time, in date order (issue 16, item 5)', () 
       await runtime.close();
     }
   }, 90_000);
+
+  it('a run of a date whose lease another run holds fails as already running, unretried, and sends nothing', async () => {
+    const dir = await tempDir('dte-date-busy-');
+    const file = path.join(dir, 'export.csv');
+    await writeFile(file, `${[CANONICAL_HEADER, canonicalRow(1)].join('\n')}\n`);
+    const ctx = await testContext([{ id: 'national', format: 'canonical-csv', file }]);
+    const busyPrefix = uniquePrefix('date-busy');
+    const runtime = QueueRuntime.open(url, busyPrefix);
+    await runtime.connection.set(
+      redisKeys.dateLease(busyPrefix, '2026-04-30'),
+      'plan.2026-04-30.other',
+      'PX',
+      60_000,
+    );
+    const workers = startWorkers(ctx, runtime, { concurrency: 2 });
+    try {
+      await enqueueRuns(runtime, ctx.config, ['2026-04-30']);
+      const failed = await eventually(
+        async () => (await runtime.queues.plan.getFailed())[0],
+        30_000,
+        'the plan job',
+      );
+      expect(failed.failedReason).toMatch(
+        /^already running: the run plan\.2026-04-30\.other holds the lease/,
+      );
+      expect(failed.attemptsMade).toBe(1);
+      expect(await ctx.store.head(alertKeys.history('2026-04-30'))).toBeNull();
+      // The other run's lease is untouched.
+      expect(await runtime.connection.get(redisKeys.dateLease(busyPrefix, '2026-04-30'))).toBe(
+        'plan.2026-04-30.other',
+      );
+    } finally {
+      await stopWorkers(workers);
+      await runtime.close();
+      await dropPrefix(url, busyPrefix);
+    }
+  }, 60_000);
 });

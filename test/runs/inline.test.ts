@@ -59,6 +59,7 @@ describe('inline run records', () => {
         return ctx.store.put(key, body, options);
       },
       putIfAbsent: (key, body) => ctx.store.putIfAbsent(key, body),
+      removeTemporary: (prefix, olderThanMs) => ctx.store.removeTemporary(prefix, olderThanMs),
       get: (key) => ctx.store.get(key),
       head: (key) => ctx.store.head(key),
       list: (prefix) => ctx.store.list(prefix),

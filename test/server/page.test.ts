@@ -31,6 +31,7 @@ function counted(store: ObjectStore): { store: ObjectStore; reads: string[] } {
       return store.list(prefix);
     },
     delete: (key) => store.delete(key),
+    removeTemporary: (prefix, ms) => store.removeTemporary(prefix, ms),
     presignGet: (key, seconds) => store.presignGet(key, seconds),
     close: () => store.close(),
   };
