@@ -24,6 +24,7 @@ svg.spark{vertical-align:middle}
 .k.projection{border-top:2px dotted #6a3d9a}.k.milestone{width:10px;height:10px;border:2px solid #8a5a00;transform:rotate(45deg)}.k.dot{width:10px;height:10px;border:0;border-radius:50%}
 ul.files{padding-left:18px;margin:6px 0}ul.files li{margin:6px 0}.desc{font-size:.875rem}details.technical summary{cursor:pointer;font-weight:600;margin-top:8px}
 nav.earlier ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:6px 14px;margin:0}
+#runs{overflow-x:auto}#runs th,#runs td{text-align:left}#runs td:last-child{white-space:normal;min-width:12em}
 @media (max-width:640px){
 main{padding:8px}section,nav.earlier{padding:12px 10px}header h1{font-size:1.1rem}
 .figures{grid-template-columns:repeat(2,minmax(0,1fr))}
