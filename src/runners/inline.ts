@@ -62,11 +62,15 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
 /** The run under its record in `runs/`, which says where it stopped if it fails. */
 async function recordedRun(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
-  const run = await RunRecorder.start(ctx.store, {
-    as_of: options.asOf,
-    trigger: options.trigger ?? 'cli',
-    feed_ids: feeds.map((f) => f.id),
-  });
+  const run = await RunRecorder.start(
+    ctx.store,
+    {
+      as_of: options.asOf,
+      trigger: options.trigger ?? 'cli',
+      feed_ids: feeds.map((f) => f.id),
+    },
+    (error) => ctx.logger.warn({ err: error, asOf: options.asOf }, 'run record not rewritten'),
+  );
   try {
     const outcome = await runStages(ctx, options.asOf, feeds, run);
     await run.finish(outcome.status);

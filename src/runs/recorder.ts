@@ -30,27 +30,41 @@ export class RunRecorder {
     private readonly store: ObjectStore,
     readonly key: string,
     private record: RunRecord,
+    private readonly unwritten: (error: unknown) => void,
   ) {}
 
-  static async start(store: ObjectStore, start: RunStart): Promise<RunRecorder> {
+  /**
+   * `unwritten` hears of a record that could not be rewritten: the run goes on and, when the store
+   * is failing, fails with its stage's own error rather than with the record's.
+   */
+  static async start(
+    store: ObjectStore,
+    start: RunStart,
+    unwritten: (error: unknown) => void = () => undefined,
+  ): Promise<RunRecorder> {
     const started = new Date().toISOString();
     const pending = await pendingKeyOf(store, start.as_of);
     const key = pending ?? runKeys.record(start.as_of, started, nonce());
-    const recorder = new RunRecorder(store, key, {
-      as_of: start.as_of,
-      run_id: null,
-      trigger: start.trigger,
-      runner: 'inline',
-      status: 'running',
-      waiting_for: null,
-      feed_ids: start.feed_ids,
-      started,
-      duration_ms: null,
-      rows: null,
-      error: null,
-      stages: pendingStages(),
-    });
-    await recorder.write();
+    const recorder = new RunRecorder(
+      store,
+      key,
+      {
+        as_of: start.as_of,
+        run_id: null,
+        trigger: start.trigger,
+        runner: 'inline',
+        status: 'running',
+        waiting_for: null,
+        feed_ids: start.feed_ids,
+        started,
+        duration_ms: null,
+        rows: null,
+        error: null,
+        stages: pendingStages(),
+      },
+      unwritten,
+    );
+    await writeRunRecord(store, key, recorder.record);
     return recorder;
   }
 
@@ -118,8 +132,12 @@ export class RunRecorder {
     await this.write();
   }
 
-  private write(): Promise<void> {
-    return writeRunRecord(this.store, this.key, this.record);
+  private async write(): Promise<void> {
+    try {
+      await writeRunRecord(this.store, this.key, this.record);
+    } catch (error) {
+      this.unwritten(error);
+    }
   }
 }
 

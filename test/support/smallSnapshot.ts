@@ -53,7 +53,9 @@ export async function publishSmall(
   const file = path.join(dir, 'export.csv');
   const body = vnExport(options.rows ?? SMALL_ROWS);
   await writeFile(file, body + (options.extraLines ?? []).map((l) => `${l}\r\n`).join(''));
-  const ctx = await testContext([{ id: options.feedId ?? 'national', file, format: 'vn-dkkd-csv' }]);
+  const base = await testContext([{ id: options.feedId ?? 'national', file, format: 'vn-dkkd-csv' }]);
+  // One row in five is rejected on purpose: past the default reject gate, which is not under test here.
+  const ctx = { ...base, config: { ...base.config, gates: { ...base.config.gates, max_reject_pct: 100 } } };
   await runInline(ctx, { asOf: options.asOf ?? '2025-09-30' });
   const manifest = (await readManifest(ctx.store, (await readLatest(ctx.store))!))!;
   const bytes = async (name: string) =>
