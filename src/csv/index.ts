@@ -16,4 +16,10 @@ export {
   rejectLine,
   rejectsHeader,
 } from './rejects.js';
-export { type FeedReasons, reasonRows, rejectsSummaryCsv } from './rejectsSummary.js';
+export {
+  type FeedReasons,
+  reasonRows,
+  rejectsSummaryCsv,
+  rejectsSummaryRows,
+  type SummaryRow,
+} from './rejectsSummary.js';

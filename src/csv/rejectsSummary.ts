@@ -14,18 +14,36 @@ export function reasonRows(reasons: Readonly<Record<string, number>>): Array<[st
   return ORDER.filter((r) => (reasons[r] ?? 0) > 0).map((r) => [r, reasons[r]!]);
 }
 
-/** `rejects_summary.csv`: a row per feed and reason with rows, feeds in id order. */
+export type SummaryRow = {
+  as_of: string;
+  feed_id: string;
+  reason: string;
+  reason_vi: string;
+  rows: number;
+};
+
+/** A row per feed and reason with rows, feeds in id order: `rejects_summary.csv` and the workbook's sheet. */
+export function rejectsSummaryRows(asOf: string, feeds: readonly FeedReasons[]): SummaryRow[] {
+  return [...feeds]
+    .sort((a, b) => (a.feedId < b.feedId ? -1 : 1))
+    .flatMap((f) =>
+      reasonRows(f.reasons).map(([reason, rows]) => ({
+        as_of: asOf,
+        feed_id: f.feedId,
+        reason,
+        reason_vi: REASON_VI[reason as keyof typeof REASON_VI],
+        rows,
+      })),
+    );
+}
+
+const SUMMARY_COLUMNS = ['as_of', 'feed_id', 'reason', 'reason_vi', 'rows'] as const;
+
 export function rejectsSummaryCsv(
   asOf: string,
   feeds: readonly FeedReasons[],
 ): { text: string; rows: number } {
-  const lines = [...feeds]
-    .sort((a, b) => (a.feedId < b.feedId ? -1 : 1))
-    .flatMap((f) =>
-      reasonRows(f.reasons).map(([reason, rows]) =>
-        csvLine([asOf, f.feedId, reason, REASON_VI[reason as keyof typeof REASON_VI], rows]),
-      ),
-    );
-  const head = csvLine(['as_of', 'feed_id', 'reason', 'reason_vi', 'rows']);
-  return { text: CSV_BOM + head + lines.join(''), rows: lines.length };
+  const rows = rejectsSummaryRows(asOf, feeds);
+  const lines = rows.map((r) => csvLine(SUMMARY_COLUMNS.map((c) => r[c])));
+  return { text: CSV_BOM + csvLine(SUMMARY_COLUMNS) + lines.join(''), rows: rows.length };
 }

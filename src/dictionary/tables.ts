@@ -219,7 +219,11 @@ function rejectsFile(feed: FeedColumns): FileDef {
 }
 
 /** The file kinds of a snapshot folder, with the columns of each table (`spec/indicators.md`). */
-export function snapshotFileDefs(categories: readonly string[], feeds: readonly FeedColumns[]): FileDef[] {
+export function snapshotFileDefs(
+  categories: readonly string[],
+  feeds: readonly FeedColumns[],
+  asOf = '<as_of>',
+): FileDef[] {
   return withParquetTwins([
     {
       file: 'provinces.csv',
@@ -251,6 +255,12 @@ export function snapshotFileDefs(categories: readonly string[], feeds: readonly 
       vi: 'Số dòng bị loại (và cảnh báo) theo nguồn và lý do',
       en: 'Rows rejected (and warned) by feed and reason',
       columns: rejectsSummaryColumns(),
+    },
+    {
+      file: `dte_${asOf}.xlsx`,
+      vi: 'Sổ Excel: các trang Tỉnh thành, Tỉnh cũ, Xã phường (khi có), DNCNS, Loại bỏ (theo lý do) và Giải thích (mọi cột, tiếng Việt và tiếng Anh); mã giữ dạng văn bản, tỷ lệ là số định dạng phần trăm',
+      en: 'Excel workbook: sheets of provinces, old provinces, communes (when any), the DTE list, rejects by reason, and one explaining every column (Vietnamese and English); codes and ids as text, shares as numbers formatted as percentages',
+      columns: [],
     },
     ...OTHER_FILES,
   ]);

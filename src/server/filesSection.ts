@@ -63,6 +63,20 @@ const KINDS: FileKind[] = [
     en: 'The {table} table, typed (codes as text, dates as dates, counts as numbers), for DuckDB, pandas, R',
   },
   {
+    match: /^dte_.+\.xlsx$/,
+    technical: false,
+    format: 'Excel',
+    vi: 'Mọi bảng trong một sổ Excel, kèm trang giải thích từng cột',
+    en: 'Every table in one Excel workbook, with a sheet explaining each column',
+  },
+  {
+    match: /^rejects_summary\.csv$/,
+    technical: false,
+    format: 'CSV',
+    vi: 'Số dòng bị loại theo nguồn và lý do',
+    en: 'Rows set aside by feed and reason',
+  },
+  {
     match: /^README\.md$/,
     technical: false,
     format: 'Markdown',

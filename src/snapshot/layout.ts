@@ -43,6 +43,8 @@ export const snapshotFiles = {
   /** The typed Parquet twin of a published CSV table: `provinces.csv` → `provinces.parquet`. */
   parquetTwin: (csvName: string) => csvName.replace(/\.csv$/, '.parquet'),
   rejectsSummary: 'rejects_summary.csv',
+  /** Every table of the snapshot in one Excel workbook (`src/excel/`). */
+  workbook: (asOf: string) => `dte_${asOf}.xlsx`,
   manifest: 'manifest.json',
   /** What every file and column holds (`src/dictionary/`), as Markdown and as a table. */
   readme: 'README.md',
@@ -66,6 +68,8 @@ export const historyKeys = {
  * dates never overwrite one another.
  */
 export function downloadName(asOf: string, key: string): string {
+  // The workbook's own name says its date already: a second one would only make it longer.
+  if (key === snapshotFiles.workbook(asOf)) return key;
   return `${asOf}_${key.replace(/\//g, '_')}`;
 }
 

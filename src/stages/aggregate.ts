@@ -13,6 +13,7 @@ import {
 } from '../csv/index.js';
 import { dataDictionaryCsv, snapshotFileDefs, snapshotReadme } from '../dictionary/index.js';
 import { DteError } from '../domain/errors.js';
+import { snapshotSheets, snapshotWorkbook } from '../excel/index.js';
 import { buildCommunes, buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
 import { communes2025 } from '../reference/communes.js';
 import { currentPopulation, legacyPopulation } from '../reference/population.js';
@@ -91,9 +92,21 @@ export async function aggregateRun(
     plan.feeds.map((f) => ({ feedId: f.feed_id, reasons: f.rejects_by_reason })),
   );
   files.push([snapshotFiles.rejectsSummary, summary.text, summary.rows]);
+  const sheets = snapshotSheets({
+    asOf: plan.as_of,
+    ruleSetId: rules.id,
+    categories: rules.categories,
+    tables,
+    communes,
+    dteCsv: dte.bytes,
+    feeds: plan.feeds.map((f) => ({ feedId: f.feed_id, reasons: f.rejects_by_reason })),
+  });
+  const workbook = await snapshotWorkbook({ asOf: plan.as_of, categories: rules.categories, sheets });
+  files.push([snapshotFiles.workbook(plan.as_of), workbook.bytes, workbook.rows]);
   const defs = snapshotFileDefs(
     rules.categories,
     plan.feeds.map((f) => ({ feedId: f.feed_id, columns: f.reject_columns })),
+    plan.as_of,
   );
   const dictionary = dataDictionaryCsv(defs);
   files.push([snapshotFiles.dataDictionary, dictionary, csvRows(dictionary)]);
@@ -147,5 +160,6 @@ export function contentType(name: string): string {
   if (name.endsWith('.gz')) return 'application/gzip';
   if (name.endsWith('.parquet')) return 'application/vnd.apache.parquet';
   if (name.endsWith('.md')) return 'text/markdown; charset=utf-8';
+  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return 'application/octet-stream';
 }

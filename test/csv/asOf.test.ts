@@ -24,6 +24,7 @@ describe('as_of in every row', () => {
     const { header, rows } = csvObjects(await snapshot.text('dte_enterprises.csv'));
     expect(header.slice(0, 3)).toEqual(['as_of', 'rule_set_id', 'enterprise_id']);
     expect(rows.map((r) => [r.as_of, r.rule_set_id, r.enterprise_id, r.industry_system])).toEqual([
+      [AS_OF, 'vsic2018-ict-v1', '0100588577', 'vsic2018'],
       [AS_OF, 'vsic2018-ict-v1', '2800000001', 'vsic2018'],
       [AS_OF, 'vsic2018-ict-v1', '3500000001', 'vsic2018'],
     ]);

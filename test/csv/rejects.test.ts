@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejectColumns, rejectLine } from '../../src/csv/index.js';
 import { csvObjects } from '../support/csvTable.js';
 import { publishSmall, SMALL_ROWS, type SmallSnapshot } from '../support/smallSnapshot.js';
 import { VN_HEADERS } from '../support/vnExport.js';
@@ -13,7 +14,7 @@ beforeAll(async () => {
     asOf: AS_OF,
     feedId: 'tinh38',
     rows: SMALL_ROWS,
-    // Lines 6 to 8 of the export: two cells too many, seven too few, a quote never closed.
+    // Lines 7 to 9 of the export: two cells too many, seven too few, a quote never closed.
     extraLines: [
       `${good},thừa 1,thừa 2`,
       '2800000010,Công ty Mười,Thanh Hóa,,01/01/2020',
@@ -27,10 +28,10 @@ describe('the rejects file', () => {
     const { header, rows } = csvObjects(await snapshot.text('rejects/tinh38.csv'));
     expect(header).toEqual([...LEAD, ...VN_HEADERS, 'extra_cells']);
     expect(rows.map((r) => [r.as_of, r.feed_id, r.line, r.reason])).toEqual([
-      [AS_OF, 'tinh38', '5', 'invalid_enterprise_id'],
-      [AS_OF, 'tinh38', '6', 'malformed_row'],
+      [AS_OF, 'tinh38', '6', 'invalid_enterprise_id'],
       [AS_OF, 'tinh38', '7', 'malformed_row'],
       [AS_OF, 'tinh38', '8', 'malformed_row'],
+      [AS_OF, 'tinh38', '9', 'malformed_row'],
     ]);
     const [badId, tooMany, tooFew, broken] = rows;
     expect(badId!['Mã số doanh nghiệp']).toBe('bad-id');
@@ -60,5 +61,22 @@ describe('the rejects file', () => {
         rows: '1',
       },
     ]);
+  });
+});
+
+describe('the columns of a rejects file', () => {
+  it('gives every header cell one name of its own, and joins extras with the export delimiter', () => {
+    const columns = rejectColumns(['enterprise_id', '', 'line', 'name', 'name']);
+    expect(columns).toEqual(['enterprise_id', 'column_2', 'line_3', 'name', 'name_5']);
+    const table = { asOf: AS_OF, feedId: 'f', columns, delimiter: ';' };
+    const row = {
+      line: 4,
+      reason: 'malformed_row' as const,
+      message: 'm',
+      cells: ['1', '2', '3', '4', '5', 'a', 'b;c'],
+    };
+    expect(rejectLine(row, table)).toBe(
+      `${AS_OF},f,4,malformed_row,Dòng sai cấu trúc (sai số ô hoặc lỗi dấu ngoặc kép),m,1,2,3,4,5,a;b;c\r\n`,
+    );
   });
 });

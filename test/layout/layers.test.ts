@@ -17,6 +17,7 @@ const LAYERS: string[][] = [
     'src/targets',
     'src/csv',
     'src/dictionary',
+    'src/excel',
     'src/address',
     'src/parquet',
   ],

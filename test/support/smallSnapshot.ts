@@ -27,6 +27,13 @@ export const SMALL_ROWS: VnRow[] = [
     main: '6202',
   },
   { id: '0100000002', name: '=Công ty Bánh Phở', province: 'Hà Nội', founded: '01/01/2010', main: '1074' },
+  {
+    id: '0100588577',
+    name: 'Công ty Dữ liệu Thủ Đô',
+    province: 'Hà Nội',
+    founded: '01/06/2025',
+    main: '6311',
+  },
   { id: 'bad-id', name: 'Sai mã', province: 'Hà Nội', founded: '01/01/2010', main: '6201' },
 ];
 
