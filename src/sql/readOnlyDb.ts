@@ -5,10 +5,11 @@ import { openDuckDb, sqlName, sqlString } from '../parquet/index.js';
 /** A statement of `dte sql` that DuckDB refused: bad SQL, or an attempt to write or reach outside. */
 export class SqlError extends DteError {}
 
-/** A name the user's SQL can query, and the Parquet file (with an optional filter) behind it. */
+/** A name the user's SQL can query, and the Parquet files (with an optional filter) behind it. */
 export interface Relation {
   name: string;
-  parquetFile: string;
+  /** One file, or several read as one table, their columns matched by name. */
+  parquetFiles: readonly string[];
   where?: string;
 }
 
@@ -43,8 +44,9 @@ export async function buildSqlDatabase(dir: string, relations: readonly Relation
   try {
     for (const r of relations) {
       const where = r.where ? ` WHERE ${r.where}` : '';
+      const files = `[${r.parquetFiles.map(sqlString).join(', ')}]`;
       await connection.run(
-        `CREATE TABLE ${sqlName(r.name)} AS SELECT * FROM read_parquet(${sqlString(r.parquetFile)})${where}`,
+        `CREATE TABLE ${sqlName(r.name)} AS SELECT * FROM read_parquet(${files}, union_by_name = true)${where}`,
       );
     }
     await connection.run('CHECKPOINT');

@@ -15,6 +15,7 @@ const SNAPSHOT_TABLES: ReadonlyArray<[string, string]> = [
   ['legacy_provinces', 'legacy_provinces.csv'],
   ['communes', 'communes.csv'],
   ['dte_enterprises', 'dte_enterprises.csv'],
+  ['rejects_summary', 'rejects_summary.csv'],
 ];
 
 /** The history tables, cut at the snapshot's date. */
@@ -46,12 +47,20 @@ export async function snapshotRelations(
     const parquet = snapshotFiles.parquetTwin(csv);
     if (!manifest.outputs.some((o) => o.key === parquet)) continue;
     const key = snapshotKeys.file(manifest.as_of, manifest.run_id, parquet);
-    relations.push({ name, parquetFile: await localFile(store, key, dir) });
+    relations.push({ name, parquetFiles: [await localFile(store, key, dir)] });
+  }
+  // Every feed's rejects as one table: each feed's export columns, empty in the other feeds' rows.
+  const rejects = manifest.outputs.filter((o) => o.key.startsWith('rejects/') && o.key.endsWith('.parquet'));
+  if (rejects.length > 0) {
+    const files: string[] = [];
+    for (const o of rejects)
+      files.push(await localFile(store, snapshotKeys.file(manifest.as_of, manifest.run_id, o.key), dir));
+    relations.push({ name: 'rejects', parquetFiles: files });
   }
   for (const [name, key] of HISTORY_TABLES) {
     if (!(await store.head(key))) continue;
     const where = `as_of <= DATE ${sqlString(manifest.as_of)}`;
-    relations.push({ name, parquetFile: await localFile(store, key, dir), where });
+    relations.push({ name, parquetFiles: [await localFile(store, key, dir)], where });
   }
   if (relations.length === 0)
     throw new NotFoundError(

@@ -63,6 +63,8 @@ describe('dte sql over the published Parquet', () => {
       'legacy_provinces',
       'communes',
       'dte_enterprises',
+      'rejects',
+      'rejects_summary',
       'history',
       'history_legacy_provinces',
       'history_targets',

@@ -37,7 +37,7 @@ export function registerSqlCommand(program: Command): void {
   program
     .command('sql <query>')
     .description(
-      'SQL (DuckDB) over the published Parquet: provinces, legacy_provinces, communes, dte_enterprises, history, history_legacy_provinces, history_targets; read-only',
+      'SQL (DuckDB) over the published Parquet: provinces, legacy_provinces, communes, dte_enterprises, rejects, rejects_summary, history, history_legacy_provinces, history_targets; read-only',
     )
     .option('--config <file>', 'config file (default $DTE_CONFIG)')
     .option('--store <url>', 'object store URL (default $DTE_STORE or the config)')
