@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ColumnDef } from '../dictionary/index.js';
 import { cellOf, numFmtOf } from './cells.js';
 import { headerVi } from './headers.js';
@@ -97,7 +97,9 @@ export async function snapshotWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buf
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  // Loaded when a workbook is written: every other command of the CLI starts without it.
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
