@@ -16,7 +16,7 @@ import { openWorkbook, type SheetEntry } from './workbook.js';
  * Rows per batch of a sheet: fewer than a CSV batch, so that a batch's texts, which live while
  * the XML of its rows is parsed, are collected young instead of piling up in the old generation.
  */
-export const SHEET_BATCH_ROWS = 512;
+export const SHEET_BATCH_ROWS = 128;
 
 /** Whether the headers to look for are the Vietnamese ones (`vn-dkkd-*`) or the canonical field names. */
 function isVietnamese(options: ParseOptions): boolean {
