@@ -157,6 +157,8 @@ describe('publish gates (issue 16, item 6)', () => {
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({ as_of: '2026-06-30', status: 'held', held_reasons: ['no_accepted_rows'] }),
     ]);
+    const show = await run('node', [CLI, 'snapshots', 'show', '2026-06-30', '--store', store], { env });
+    expect(JSON.parse(show.stdout)).toMatchObject({ held: { reasons: [{ gate: 'no_accepted_rows' }] } });
     const release = await run(
       'node',
       [CLI, 'snapshots', 'release', '2026-06-30', '--reason', 'checked by hand', '--store', store, '--json'],

@@ -32,8 +32,12 @@ async function withStore<T>(options: StoreOptions, use: (store: ObjectStore) => 
 
 async function manifestOf(store: ObjectStore, asOf: string): Promise<Manifest> {
   const pointer = await readCurrent(store, parseAsOf(asOf, 'date'));
-  const manifest = pointer ? await readManifest(store, pointer) : null;
-  if (!manifest) throw new NotFoundError(`no published snapshot for ${asOf} in ${store.url}`, { asOf });
+  // A held snapshot is shown and downloaded too: the operator checks it before releasing it.
+  const manifest = pointer
+    ? await readManifest(store, pointer)
+    : ((await listHeld(store)).filter((m) => m.as_of === asOf).at(-1) ?? null);
+  if (!manifest)
+    throw new NotFoundError(`no published or held snapshot for ${asOf} in ${store.url}`, { asOf });
   return manifest;
 }
 
