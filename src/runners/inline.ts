@@ -2,8 +2,8 @@ import type { PipelineContext } from '../context/context.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
-import { decideRun } from '../stages/decide.js';
-import { ingestFeed } from '../stages/ingest.js';
+import { decidePublished, decideRun } from '../stages/decide.js';
+import { type FetchedFeed, fetchFeed, parseFeed } from '../stages/ingest.js';
 import { publishRun } from '../stages/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../stages/results.js';
 import { classifyResultSchema } from '../stages/results.js';
@@ -30,8 +30,17 @@ export type InlineRunOutcome =
  */
 export async function runInline(ctx: PipelineContext, options: InlineRunOptions): Promise<InlineRunOutcome> {
   const feeds = selectFeeds(ctx.config.feeds, options.feeds);
+  const fetched: FetchedFeed[] = [];
+  for (const feed of feeds) fetched.push(await fetchFeed(ctx, { as_of: options.asOf, feed_id: feed.id }));
+  const published = await decidePublished(ctx, options.asOf, fetched);
+  if (published)
+    return {
+      status: 'already_published',
+      plan: published,
+      after_publish: await afterPublish(ctx, published.as_of, inlineDeliveries),
+    };
   const ingests: IngestResult[] = [];
-  for (const feed of feeds) ingests.push(await ingestFeed(ctx, { as_of: options.asOf, feed_id: feed.id }));
+  for (const feed of fetched) ingests.push(await parseFeed(ctx, feed));
   const decision = await decideRun(ctx, options.asOf, ingests);
   const { plan } = decision;
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };

@@ -7,6 +7,7 @@ import { DteError } from '../domain/errors.js';
 import { DEFAULT_LIMITS, type ParseOptions } from '../input/index.js';
 import { workKeys } from '../snapshot/layout.js';
 import { fetchSource } from '../sources/index.js';
+import type { FetchedSource } from '../sources/types.js';
 import { BatchStager } from './batchStager.js';
 import { StagingSink, stageExport } from './ingestExport.js';
 import type { IngestResult } from './results.js';
@@ -45,8 +46,15 @@ function isDefaultLimits(limits: { max_record_bytes: number; max_cell_bytes: num
   );
 }
 
-/** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
-export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
+/** A feed's export fetched and archived, and the folder its validated rows go to: known before parsing. */
+export interface FetchedFeed {
+  payload: IngestPayload;
+  fetched: FetchedSource;
+  staging_prefix: string;
+}
+
+/** Fetches one feed's export and archives its bytes; its hash and staging folder are then known. */
+export async function fetchFeed(ctx: PipelineContext, payload: IngestPayload): Promise<FetchedFeed> {
   const feed = findFeed(ctx, payload.feed_id);
   const log = ctx.logger.child({ stage: 'ingest', feed: feed.id, asOf: payload.as_of });
   const fetched = await fetchSource(resolveSource(feed.source, ctx.baseDir, payload.as_of), {
@@ -55,15 +63,36 @@ export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): 
     asOf: payload.as_of,
     logger: log,
   });
-  const partitions = ctx.config.partitions;
   // Validation depends on the bytes, the feed's settings, the as-of date and the code: so does the folder.
   // Limits join the key only when set, so that the folders of runs under the defaults keep their names.
   const limits = isDefaultLimits(ctx.config.limits) ? [] : [ctx.config.limits];
   const stagingId = createHash('sha256')
-    .update(JSON.stringify([fetched.sha256, feed, payload.as_of, partitions, ctx.codeVersion, ...limits]))
+    .update(
+      JSON.stringify([
+        fetched.sha256,
+        feed,
+        payload.as_of,
+        ctx.config.partitions,
+        ctx.codeVersion,
+        ...limits,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
-  const prefix = workKeys.ingestPrefix(feed.id, payload.as_of, stagingId);
+  return { payload, fetched, staging_prefix: workKeys.ingestPrefix(feed.id, payload.as_of, stagingId) };
+}
+
+/** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
+export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
+  return parseFeed(ctx, await fetchFeed(ctx, payload));
+}
+
+/** Validates every row of a fetched export into the run's partitions. */
+export async function parseFeed(ctx: PipelineContext, input: FetchedFeed): Promise<IngestResult> {
+  const { payload, fetched, staging_prefix: prefix } = input;
+  const feed = findFeed(ctx, payload.feed_id);
+  const log = ctx.logger.child({ stage: 'ingest', feed: feed.id, asOf: payload.as_of });
+  const partitions = ctx.config.partitions;
   const sink = new StagingSink(ctx, prefix, partitions, feed.id);
   const options: ParseOptions = {
     feedId: feed.id,
