@@ -32,7 +32,7 @@ export class AddressReader {
 
   /** The address's place in the row's province; `legacy` is the pre-2025 province already certain. */
   read(address: string, province: ResolvedProvince, legacy: string | null): AddressPlace {
-    const country = COUNTRY_END.test(address) ? 1 : 0;
+    const country = mayNameCountry(address) && COUNTRY_END.test(address) ? 1 : 0;
     const near = tailStart(address, NEAR_PARTS + country, address.length);
     if (near > 0) {
       const key = `${province.code}${legacy ?? '--'}${address.slice(near)}`;
@@ -96,6 +96,18 @@ function tailStart(address: string, parts: number, end: number): number {
   }
   return 0;
 }
+
+/**
+ * Whether the address may end in the country (its last letter, dots and spaces aside, is an `m` or
+ * an `n`): the unanchored pattern would otherwise be tried from every position of every address.
+ */
+function mayNameCountry(address: string): boolean {
+  let i = address.length - 1;
+  while (i >= 0 && (address[i] === '.' || TRAILING.test(address[i]!))) i--;
+  const c = address.charCodeAt(i) | 0x20;
+  return c === 0x6d || c === 0x6e;
+}
+const TRAILING = /\s/u;
 
 /** Whether anything but spaces and commas stands before `end`. */
 function hasText(address: string, end: number): boolean {
