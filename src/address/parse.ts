@@ -1,3 +1,4 @@
+import { memo } from '../input/memo.js';
 import { resolveProvince } from '../reference/provinces.js';
 import { fold } from './fold.js';
 
@@ -38,8 +39,13 @@ interface Unit {
   name: string;
 }
 
-/** A segment's unit word and the name after it; null where it starts with none (or nothing follows). */
-function unitOf(segment: string): Unit | null {
+/**
+ * A segment's unit word and the name after it; null where it starts with none (or nothing follows).
+ * Remembered: the same communes, districts and provinces are written in every export.
+ */
+const unitOf = memo(readUnit, 50_000);
+
+function readUnit(segment: string): Unit | null {
   const folded = fold(segment);
   for (const [pattern, level, type] of UNITS) {
     const match = pattern.exec(folded);

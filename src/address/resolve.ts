@@ -1,5 +1,6 @@
+import { memo } from '../input/memo.js';
 import type { Commune, LegacyWard } from '../reference/communes.js';
-import { looseKey, tonedKey } from '../reference/names.js';
+import { looseKey as looseKeyOf, tonedKey as tonedKeyOf } from '../reference/names.js';
 import type { ResolvedProvince } from '../reference/provinces.js';
 import type { AddressParts } from './parse.js';
 import { placeIndex } from './places.js';
@@ -21,6 +22,10 @@ export interface AddressPlace {
   /** The province the address names where it is not the province cell's (the cell wins). */
   conflict: string | null;
 }
+
+// District names are keyed for every ward a name matches: the same few thousand names, remembered.
+const tonedKey = memo(tonedKeyOf, 50_000);
+const looseKey = memo(looseKeyOf, 50_000);
 
 const NOTHING: AddressPlace = { commune_code: null, legacy_code: null, conflict: null };
 

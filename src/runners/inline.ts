@@ -7,8 +7,8 @@ import type { Held } from '../snapshot/manifest.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
-import { decideRun } from '../stages/decide.js';
-import { ingestFeed } from '../stages/ingest.js';
+import { decidePublished, decideRun } from '../stages/decide.js';
+import { type FetchedFeed, fetchFeed, parseFeed } from '../stages/ingest.js';
 import { publishRun } from '../stages/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../stages/results.js';
 import { classifyResultSchema } from '../stages/results.js';
@@ -88,16 +88,18 @@ async function runStages(
   feeds: FeedConfig[],
   run: RunRecorder,
 ): Promise<InlineRunOutcome> {
-  const ingests = await run.stage('ingest', async () => {
-    const results: IngestResult[] = [];
-    for (const feed of feeds) results.push(await ingestFeed(ctx, { as_of: asOf, feed_id: feed.id }));
-    return results;
-  });
+  const ingested = await run.stage('ingest', () => ingestAll(ctx, asOf, feeds));
+  if ('published' in ingested) {
+    const plan = ingested.published;
+    run.planned(plan.run_id, rowsRead(plan.feeds));
+    return { status: 'already_published', plan, after_publish: await afterStage(ctx, plan, run) };
+  }
+  const { ingests } = ingested;
   const decision = await run.stage('plan', () => decideRun(ctx, asOf, ingests));
   const { plan } = decision;
   run.planned(plan.run_id, rowsRead(ingests));
   if (decision.action === 'unchanged') return { status: 'unchanged', plan, ingests };
-  const after = () => run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id));
+  const after = () => afterStage(ctx, plan, run);
   if (decision.action !== 'run') {
     const after_publish = await after();
     return decision.action === 'held'
@@ -110,6 +112,29 @@ async function runStages(
   const after_publish = await after();
   if (publish.held) return { status: 'held', plan, held: publish.held, after_publish };
   return { status: 'published', plan, publish, after_publish };
+}
+
+/**
+ * Every feed fetched, then parsed unless the fetched bytes already decide that the run is published
+ * (its run id is known from their hashes): a rerun of a published date reads no row.
+ */
+async function ingestAll(
+  ctx: PipelineContext,
+  asOf: string,
+  feeds: FeedConfig[],
+): Promise<{ published: RunPlan } | { ingests: IngestResult[] }> {
+  const fetched: FetchedFeed[] = [];
+  for (const feed of feeds) fetched.push(await fetchFeed(ctx, { as_of: asOf, feed_id: feed.id }));
+  const published = await decidePublished(ctx, asOf, fetched);
+  if (published) return { published };
+  const ingests: IngestResult[] = [];
+  for (const feed of fetched) ingests.push(await parseFeed(ctx, feed));
+  return { ingests };
+}
+
+/** The after-publish sequence of the run's date, recorded as its `alerts` stage. */
+function afterStage(ctx: PipelineContext, plan: RunPlan, run: RunRecorder): Promise<AfterPublishOutcome> {
+  return run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { SnapshotPointer } from '../snapshot/manifest.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { type Lang, type PageData, renderMessagePage, renderPage } from './page.js';
 import type { PageSection } from './sections.js';
-import type { SnapshotCache } from './snapshotCache.js';
+import { runKey, type SnapshotCache } from './snapshotCache.js';
 
 export interface PageDeps {
   store: ObjectStore;
@@ -40,7 +40,12 @@ async function trends(deps: PageDeps, published: readonly SnapshotPointer[], asO
   return out;
 }
 
-async function pageData(deps: PageDeps, pointer: SnapshotPointer, published: SnapshotPointer[], lang: Lang) {
+async function pageData(
+  deps: PageDeps,
+  pointer: SnapshotPointer,
+  published: SnapshotPointer[],
+  sections: readonly string[],
+) {
   const run = await deps.cache.snapshot(pointer);
   if (!run) return null;
   const asOf = pointer.as_of;
@@ -55,11 +60,28 @@ async function pageData(deps: PageDeps, pointer: SnapshotPointer, published: Sna
     evaluations: await deps.cache.derive('evaluations', asOf, published, () => deps.evaluations(asOf)),
     histories: histories ? await deps.cache.derive('histories', asOf, published, () => histories(asOf)) : [],
     trends: await trends(deps, published, asOf),
-    sections: await Promise.all(
-      deps.sections.map((render) => render({ store: deps.store, as_of: asOf, published, lang })),
-    ),
+    sections,
   };
   return data;
+}
+
+/**
+ * The page's HTML, rendered once per published set, date, language and extra sections: everything
+ * else on it comes from published runs, which never change.
+ */
+async function pageHtml(
+  deps: PageDeps,
+  pointer: SnapshotPointer,
+  published: SnapshotPointer[],
+  lang: Lang,
+): Promise<string | null> {
+  const input = { store: deps.store, as_of: pointer.as_of, published, lang };
+  const sections = await Promise.all(deps.sections.map((render) => render(input)));
+  const key = [lang, runKey(pointer), published.map(runKey).join(','), ...sections].join('\n');
+  return deps.cache.rendered(key, async () => {
+    const data = await pageData(deps, pointer, published, sections);
+    return data ? renderPage(data, lang) : null;
+  });
 }
 
 /** `GET /?as_of=D&lang=L`: the page of the snapshot of D (default: the latest). */
@@ -91,8 +113,9 @@ export function pageRoute(deps: PageDeps) {
         asked ? 404 : 200,
         renderMessagePage(asked ? 'not_found' : 'none', asked ?? null, dates, lang),
       );
-    const data = await pageData(deps, resolved.pointer, resolved.published, lang);
-    if (!data) return html(reply, 404, renderMessagePage('not_found', resolved.pointer.as_of, dates, lang));
-    return html(reply, 200, renderPage(data, lang));
+    const body = await pageHtml(deps, resolved.pointer, resolved.published, lang);
+    if (body === null)
+      return html(reply, 404, renderMessagePage('not_found', resolved.pointer.as_of, dates, lang));
+    return html(reply, 200, body);
   };
 }

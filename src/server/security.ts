@@ -51,10 +51,25 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
 }
 
+/** Policies of recent HTML bodies: the page cache hands out the same body, whose hashes never change. */
+const policies = new Map<string, string>();
+const POLICIES_KEPT = 32;
+
 function policyFor(req: FastifyRequest, reply: FastifyReply, payload: unknown): string {
   if (req.url === DASHBOARD || req.url.startsWith(`${DASHBOARD}/`) || req.url.startsWith(`${DASHBOARD}?`))
     return DASHBOARD_POLICY.join('; ');
   const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+  if (!html || typeof payload !== 'string') return pagePolicy(html, payload);
+  let policy = policies.get(payload);
+  if (policy === undefined) {
+    policy = pagePolicy(html, payload);
+    if (policies.size >= POLICIES_KEPT) policies.delete(policies.keys().next().value!);
+    policies.set(payload, policy);
+  }
+  return policy;
+}
+
+function pagePolicy(html: boolean, payload: unknown): string {
   const styles = html && typeof payload === 'string' ? inlineStyleHashes(payload) : [];
   const attributes = html && typeof payload === 'string' ? styleAttributeHashes(payload) : [];
   const policy = [...PAGE_POLICY, `style-src ${styles.length > 0 ? styles.join(' ') : "'none'"}`];

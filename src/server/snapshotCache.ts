@@ -19,7 +19,8 @@ export interface SnapshotCacheOptions {
   now?: () => number;
 }
 
-const runKey = (p: SnapshotPointer) => `${p.as_of}/${p.run_id}`;
+/** A published run's identity: its date and run id (a republished date has a new run id). */
+export const runKey = (p: SnapshotPointer) => `${p.as_of}/${p.run_id}`;
 
 /**
  * The page's view of the store: published runs are read once and kept by as-of and run id; per
@@ -32,6 +33,7 @@ export class SnapshotCache {
   private readonly runs = new Map<string, Promise<CachedSnapshot | null>>();
   private readonly manifests = new Map<string, Promise<Manifest | null>>();
   private readonly derived = new Map<string, Promise<unknown>>();
+  private readonly pages = new Map<string, Promise<string | null>>();
   private readonly relistMs: number;
   private readonly maxDerived: number;
   private readonly now: () => number;
@@ -88,12 +90,24 @@ export class SnapshotCache {
       .filter((p) => p.as_of <= asOf)
       .map(runKey)
       .join(',');
-    const key = `${kind}|${asOf}|${chain}`;
-    if (!this.derived.has(key) && this.derived.size >= this.maxDerived) {
-      const oldest = this.derived.keys().next().value;
-      if (oldest !== undefined) this.derived.delete(oldest);
+    return this.bounded(this.derived, `${kind}|${asOf}|${chain}`, make) as Promise<T>;
+  }
+
+  /**
+   * A rendered page, kept by a key that names every published run it shows (`runKey`) and anything
+   * else it depends on; a new publish changes the key, so a stale page is never served.
+   */
+  rendered(key: string, make: () => Promise<string | null>): Promise<string | null> {
+    return this.bounded(this.pages, key, make);
+  }
+
+  /** `once`, dropping the oldest entry when the map holds `maxDerived`. */
+  private bounded<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+    if (!map.has(key) && map.size >= this.maxDerived) {
+      const oldest = map.keys().next().value;
+      if (oldest !== undefined) map.delete(oldest);
     }
-    return this.once(this.derived, key, make) as Promise<T>;
+    return this.once(map, key, make);
   }
 
   private known(pointer: SnapshotPointer): boolean {

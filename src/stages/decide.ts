@@ -1,9 +1,10 @@
 import type { PipelineContext } from '../context/context.js';
 import { isHeld, readCurrent, readManifest, readRunManifest } from '../snapshot/catalog.js';
 import { snapshotKeys } from '../snapshot/layout.js';
-import type { Held } from '../snapshot/manifest.js';
+import type { Held, Manifest } from '../snapshot/manifest.js';
 import { failedGates, gateFigures } from './gates.js';
-import { planRun } from './plan.js';
+import type { FetchedFeed } from './ingest.js';
+import { planRun, runIdentity } from './plan.js';
 import { removeWork } from './publish.js';
 import type { IngestResult, RunPlan } from './results.js';
 
@@ -52,4 +53,58 @@ async function decide(ctx: PipelineContext, asOf: string, ingests: IngestResult[
     return { action: 'unchanged', plan };
   }
   return { action: 'run', plan };
+}
+
+/**
+ * Before parsing: the fetched exports' hashes already decide the run id, so a date published from
+ * the same inputs is recognised without reading a row. Returns that run's plan, its counts taken from
+ * the published manifest, or null when the run must be ingested.
+ */
+export async function decidePublished(
+  ctx: PipelineContext,
+  asOf: string,
+  fetched: readonly FetchedFeed[],
+): Promise<RunPlan | null> {
+  const inputs = fetched.map((f) => ({
+    feed_id: f.payload.feed_id,
+    sha256: f.fetched.sha256,
+    staging_prefix: f.staging_prefix,
+  }));
+  const identity = await runIdentity(ctx, asOf, inputs);
+  const current = await readCurrent(ctx.store, asOf);
+  if (current?.run_id !== identity.run_id) return null;
+  const manifest = await readManifest(ctx.store, current);
+  if (!manifest) return null;
+  const feeds = [...fetched]
+    .sort((a, b) => a.payload.feed_id.localeCompare(b.payload.feed_id))
+    .map((f) => publishedFeed(f, manifest));
+  if (feeds.some((f) => f === null)) return null;
+  ctx.logger.info({ asOf, runId: identity.run_id }, 'this run is already published: same inputs, same files');
+  return { ...identity, feeds: feeds as RunPlan['feeds'] };
+}
+
+/** A feed's ingest result as the published run recorded it, or null when the manifest lacks it. */
+function publishedFeed(f: FetchedFeed, manifest: Manifest): RunPlan['feeds'][number] | null {
+  const input = manifest.inputs.find((i) => i.feed_id === f.payload.feed_id);
+  if (!input) return null;
+  return {
+    feed_id: input.feed_id,
+    format: input.format,
+    source: f.fetched.source,
+    raw_key: f.fetched.rawKey,
+    bytes: f.fetched.bytes,
+    sha256: f.fetched.sha256,
+    fetch_status: f.fetched.status,
+    rows_read: input.rows_read,
+    valid: input.accepted + input.duplicates,
+    rejected: input.rejected,
+    industry_code_systems: input.industry_code_systems,
+    legacy_sources: input.legacy_sources ?? { column: 0, province: 0, commune: 0, none: 0 },
+    address_conflicts: input.address_conflicts ?? 0,
+    // Only aggregate reads these, and an already-published run is not aggregated again.
+    reject_columns: [],
+    rejects_by_reason: {},
+    staging_prefix: f.staging_prefix,
+    partitions: manifest.partitions,
+  };
 }

@@ -7,6 +7,7 @@ import { DteError } from '../domain/errors.js';
 import { DEFAULT_LIMITS, type ParseOptions } from '../input/index.js';
 import { workKeys } from '../snapshot/layout.js';
 import { fetchSource } from '../sources/index.js';
+import type { FetchedSource } from '../sources/types.js';
 import { BatchStager } from './batchStager.js';
 import { StagingSink, stageExport } from './ingestExport.js';
 import { inStage } from './inStage.js';
@@ -46,14 +47,27 @@ function isDefaultLimits(limits: { max_record_bytes: number; max_cell_bytes: num
   );
 }
 
-/** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
-export function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
-  return inStage({ stage: 'ingest', asOf: payload.as_of, feed: payload.feed_id }, () =>
-    ingestOnce(ctx, payload),
-  );
+/** A feed's export fetched and archived, and the folder its validated rows go to: known before parsing. */
+export interface FetchedFeed {
+  payload: IngestPayload;
+  fetched: FetchedSource;
+  staging_prefix: string;
 }
 
-async function ingestOnce(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
+const where = (payload: IngestPayload) =>
+  ({ stage: 'ingest', asOf: payload.as_of, feed: payload.feed_id }) as const;
+
+/** Fetches one feed's export, archives its bytes, validates every row into the run's partitions. */
+export async function ingestFeed(ctx: PipelineContext, payload: IngestPayload): Promise<IngestResult> {
+  return parseFeed(ctx, await fetchFeed(ctx, payload));
+}
+
+/** Fetches one feed's export and archives its bytes; its hash and staging folder are then known. */
+export function fetchFeed(ctx: PipelineContext, payload: IngestPayload): Promise<FetchedFeed> {
+  return inStage(where(payload), () => fetchOnce(ctx, payload));
+}
+
+async function fetchOnce(ctx: PipelineContext, payload: IngestPayload): Promise<FetchedFeed> {
   const feed = findFeed(ctx, payload.feed_id);
   const log = ctx.logger.child({ stage: 'ingest', feed: feed.id, asOf: payload.as_of });
   const fetched = await fetchSource(resolveSource(feed.source, ctx.baseDir, payload.as_of), {
@@ -62,15 +76,35 @@ async function ingestOnce(ctx: PipelineContext, payload: IngestPayload): Promise
     asOf: payload.as_of,
     logger: log,
   });
-  const partitions = ctx.config.partitions;
   // Validation depends on the bytes, the feed's settings, the as-of date and the code: so does the folder.
   // Limits join the key only when set, so that the folders of runs under the defaults keep their names.
   const limits = isDefaultLimits(ctx.config.limits) ? [] : [ctx.config.limits];
   const stagingId = createHash('sha256')
-    .update(JSON.stringify([fetched.sha256, feed, payload.as_of, partitions, ctx.codeVersion, ...limits]))
+    .update(
+      JSON.stringify([
+        fetched.sha256,
+        feed,
+        payload.as_of,
+        ctx.config.partitions,
+        ctx.codeVersion,
+        ...limits,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
-  const prefix = workKeys.ingestPrefix(feed.id, payload.as_of, stagingId);
+  return { payload, fetched, staging_prefix: workKeys.ingestPrefix(feed.id, payload.as_of, stagingId) };
+}
+
+/** Validates every row of a fetched export into the run's partitions. */
+export function parseFeed(ctx: PipelineContext, input: FetchedFeed): Promise<IngestResult> {
+  return inStage(where(input.payload), () => parseOnce(ctx, input));
+}
+
+async function parseOnce(ctx: PipelineContext, input: FetchedFeed): Promise<IngestResult> {
+  const { payload, fetched, staging_prefix: prefix } = input;
+  const feed = findFeed(ctx, payload.feed_id);
+  const log = ctx.logger.child({ stage: 'ingest', feed: feed.id, asOf: payload.as_of });
+  const partitions = ctx.config.partitions;
   const sink = new StagingSink(ctx, prefix, partitions, feed.id, payload.as_of);
   const options: ParseOptions = {
     feedId: feed.id,

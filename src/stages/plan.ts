@@ -11,6 +11,23 @@ import { ruleBook } from './rules.js';
  */
 export async function planRun(ctx: PipelineContext, asOf: string, ingests: IngestResult[]): Promise<RunPlan> {
   const feeds = [...ingests].sort((a, b) => a.feed_id.localeCompare(b.feed_id));
+  return { ...(await runIdentity(ctx, asOf, feeds)), feeds };
+}
+
+/** What a feed adds to the run id: all of it known once the export is fetched, before parsing. */
+export interface FeedIdentity {
+  feed_id: string;
+  sha256: string;
+  staging_prefix: string;
+}
+
+/** The run's id and everything it hashes but the feeds' counts. */
+export async function runIdentity(
+  ctx: PipelineContext,
+  asOf: string,
+  inputs: readonly FeedIdentity[],
+): Promise<Omit<RunPlan, 'feeds'>> {
+  const feeds = [...inputs].sort((a, b) => a.feed_id.localeCompare(b.feed_id));
   const previousPointer = await findPrevious(ctx.store, asOf);
   const previousManifest = previousPointer ? await readManifest(ctx.store, previousPointer) : null;
   const previous =
@@ -34,6 +51,5 @@ export async function planRun(ctx: PipelineContext, asOf: string, ingests: Inges
     code_version: ctx.codeVersion,
     partitions: ctx.config.partitions,
     previous,
-    feeds,
   };
 }

@@ -175,6 +175,38 @@ describe('caching what a published snapshot holds', () => {
   });
 });
 
+describe('caching the rendered page', () => {
+  it('serves one rendering per published set, and shows a changed section or a new publish at once', async () => {
+    const served = await servedStore();
+    let note = 'first';
+    let evaluated = 0;
+    const server = await buildServer({
+      store: served.ctx.store,
+      runtime: null,
+      adminToken: undefined,
+      logger: pino({ level: 'silent' }),
+      evaluations: (asOf) => {
+        evaluated++;
+        return served.evaluations(asOf);
+      },
+      histories: served.histories,
+      sections: [async () => `<section id="note">${note}</section>`],
+    });
+    const first = (await server.inject('/')).body;
+    expect((await server.inject('/')).body).toBe(first);
+    expect(evaluated).toBe(1);
+    note = 'second';
+    const changed = (await server.inject('/')).body;
+    expect(changed).toContain('<section id="note">second</section>');
+    expect(changed.replace('second', 'first')).toBe(first);
+    await runInline(served.ctx, { asOf: '2025-09-30' });
+    const after = (await server.inject('/')).body;
+    expect(after).toContain('datetime="2025-09-30"');
+    expect((await server.inject('/?as_of=2025-06-30')).body).toContain('value="2025-09-30"');
+    await server.close();
+  });
+});
+
 describe('a store with nothing published, and a server without histories', () => {
   it('says nothing has been published yet, and 404 for any date', async () => {
     const empty = await buildServer({

@@ -216,6 +216,30 @@ describe('inline run of one export', () => {
     expect(again.status).toBe('already_published');
   });
 
+  it("knows a published date from the inputs' hashes and reruns it without parsing a row", async () => {
+    const dir = await tempDir();
+    const file = await writeExport(dir, 'export.csv', [...base, ...dirty]);
+    const ctx = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }]);
+    const first = await runInline(ctx, { asOf: '2025-06-30' });
+    expect(first.status).toBe('published');
+    const puts: string[] = [];
+    const store = ctx.store;
+    const watched: PipelineContext = {
+      ...ctx,
+      store: Object.assign(Object.create(store) as typeof store, {
+        put: (key: string, ...rest: [never, never]) => {
+          puts.push(key);
+          return store.put(key, ...rest);
+        },
+      }),
+    };
+    const again = await runInline(watched, { asOf: '2025-06-30' });
+    expect(again.status).toBe('already_published');
+    expect(again.plan).toEqual(first.plan);
+    // Ingest writes staged rows under work/ for every row it parses: none were written.
+    expect(puts.filter((key) => key.startsWith('work/'))).toEqual([]);
+  });
+
   it('counts conversions and cessations against the previous snapshot', async () => {
     const dir = await tempDir();
     const first = await writeExport(dir, 'first.csv', base);

@@ -17,6 +17,8 @@ export interface ExportOptions extends SinkOptions {
   delimiter?: ',' | ';' | '\t';
   /** Rows of a merged province that carry the pre-2025 column after the merger (default 0.15). */
   legacyShare?: number;
+  /** Write the head-office address column (default true); the bench compares runs with and without. */
+  addresses?: boolean;
 }
 
 /** Writes rows of one export: real rows, branches, a few duplicates and the dirty share. */
@@ -30,6 +32,7 @@ export class ExportWriter {
       delimiter: string;
       dirtyShare: number;
       seed: number;
+      addresses: boolean;
     },
   ) {}
 
@@ -42,8 +45,9 @@ export class ExportWriter {
       delimiter,
       dirtyShare: options.dirtyShare ?? 0.01,
       seed: options.seed,
+      addresses: options.addresses ?? true,
     });
-    await sink.write(headerLine(options.format, delimiter));
+    await sink.write(headerLine(options.format, delimiter, writer.options.addresses));
     return writer;
   }
 
@@ -54,7 +58,8 @@ export class ExportWriter {
     limit = Number.POSITIVE_INFINITY,
   ): Promise<void> {
     const row = rowOf(e, { asOf: this.options.asOf, legacyShare: legacy.share, legacyAlways: legacy.always });
-    row.address = addressOf(e, placeOf(e, this.options.seed, legacy.certainPlace), this.options.asOf);
+    if (this.options.addresses)
+      row.address = addressOf(e, placeOf(e, this.options.seed, legacy.certainPlace), this.options.asOf);
     const rng = entityPrng(this.options.seed, e.index, toDays(this.options.asOf));
     const dirty = !legacy.clean && rng.chance(this.options.dirtyShare);
     await this.row(row, dirty ? rng.pick(DIRT) : null, rng);
@@ -72,7 +77,7 @@ export class ExportWriter {
 
   private async row(row: Row, dirt: Dirt | null, rng: Prng): Promise<void> {
     const { format, delimiter, asOf } = this.options;
-    const clean = cellsOf(row, format);
+    const clean = cellsOf(row, format, this.options.addresses);
     const cells = dirt ? spoilCells(clean, dirt, rng, asOf, format === 'vn-dkkd-csv') : clean;
     this.rows++;
     if (format === 'ndjson')

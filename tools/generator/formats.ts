@@ -15,9 +15,9 @@ function quote(cell: string, delimiter: string): string {
 }
 
 /** Cells of a row in a CSV format; dates are still ISO, the caller spells them. */
-export function cellsOf(row: Row, format: ExportFormat): string[] {
+export function cellsOf(row: Row, format: ExportFormat, withAddress = true): string[] {
   const vn = format === 'vn-dkkd-csv';
-  return [
+  const cells = [
     row.id,
     row.name,
     row.province,
@@ -31,15 +31,17 @@ export function cellsOf(row: Row, format: ExportFormat): string[] {
     vn ? vnDate(row.updated) : row.updated,
     row.address,
   ];
+  return withAddress ? cells : cells.slice(0, -1);
 }
 
 export function csvLine(cells: readonly string[], delimiter: string): string {
   return `${cells.map((c) => quote(c, delimiter)).join(delimiter)}\r\n`;
 }
 
-export function headerLine(format: ExportFormat, delimiter: string): string {
+export function headerLine(format: ExportFormat, delimiter: string, withAddress = true): string {
   if (format === 'ndjson') return '';
-  return csvLine(format === 'vn-dkkd-csv' ? VN_HEADER : CANONICAL_HEADER, delimiter);
+  const header = format === 'vn-dkkd-csv' ? VN_HEADER : CANONICAL_HEADER;
+  return csvLine(withAddress ? header : header.slice(0, -1), delimiter);
 }
 
 /** An NDJSON line with the canonical field names; a malformed row is a line that is not JSON. */
