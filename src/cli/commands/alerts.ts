@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { describeSent, evaluateTargets, listSentNotifications } from '../../alerts/index.js';
-import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { readLatest } from '../../snapshot/catalog.js';
 import { parseAsOf } from '../../time/asOf.js';
+import { loadCommandConfig } from '../loadCommandConfig.js';
 import { registerAlertsTestCommand, registerSilenceCommands } from './silence.js';
 
 const pad = (v: string, n: number) => (v.length >= n ? v : v + ' '.repeat(n - v.length));
@@ -23,8 +23,7 @@ export function registerAlertsCommands(program: Command): void {
     .option('--store <url>', 'object store (default $DTE_STORE or the config)')
     .option('--json', 'print as JSON')
     .action(async (options: { asOf?: string; config?: string; store?: string; json?: boolean }) => {
-      const loaded = loadConfig(options.config);
-      if (options.store) loaded.config.store = options.store;
+      const loaded = loadCommandConfig(options, 'store');
       const ctx = await createContext(loaded);
       try {
         const asOf = options.asOf ? parseAsOf(options.asOf) : (await readLatest(ctx.store))?.as_of;
@@ -60,8 +59,7 @@ export function registerAlertsCommands(program: Command): void {
     .option('--store <url>', 'object store (default $DTE_STORE or the config)')
     .option('--json', 'print as JSON')
     .action(async (options: { asOf?: string; config?: string; store?: string; json?: boolean }) => {
-      const loaded = loadConfig(options.config);
-      if (options.store) loaded.config.store = options.store;
+      const loaded = loadCommandConfig(options, 'store');
       const ctx = await createContext(loaded);
       try {
         const sent = await listSentNotifications(

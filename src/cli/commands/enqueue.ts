@@ -1,6 +1,5 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { enqueueRuns } from '../../../jobs/enqueue.js';
-import { UsageError } from '../../domain/errors.js';
 import { dateSeries, parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
 import { withRuntime } from './runtime.js';
 
@@ -40,7 +39,9 @@ export function registerEnqueueCommands(program: Command): void {
     .description('put a series of runs on the queues; they publish one after the other, oldest first')
     .requiredOption('--from <date>', 'first as-of date')
     .requiredOption('--to <date>', 'last as-of date')
-    .option('--every <step>', 'day, week or month', 'day')
+    .addOption(
+      new Option('--every <step>', 'step between dates').choices(['day', 'week', 'month']).default('day'),
+    )
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--feed <id>', 'only this feed (repeatable)', collect, [])
     .option('--json', 'print the outcome as JSON')
@@ -53,8 +54,6 @@ export function registerEnqueueCommands(program: Command): void {
         feed: string[];
         json?: boolean;
       }) => {
-        if (!['day', 'week', 'month'].includes(options.every))
-          throw new UsageError(`--every must be day, week or month, got ${options.every}`);
         const dates = dateSeries(options.from, options.to, options.every as 'day' | 'week' | 'month');
         await withRuntime(options.config, async (runtime, loaded) => {
           print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed));

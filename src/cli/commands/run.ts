@@ -1,11 +1,13 @@
 import path from 'node:path';
-import type { Command } from 'commander';
-import { type LoadedConfig, loadConfig } from '../../config/load.js';
+import { type Command, Option } from 'commander';
+import type { LoadedConfig } from '../../config/load.js';
 import { FEED_FORMATS, type FeedConfig, feedSchema } from '../../config/schema.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
+import { INDUSTRY_CODES_SETTINGS } from '../../domain/record.js';
 import { type InlineRunOutcome, runInline } from '../../runners/inline.js';
 import { parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
+import { loadCommandConfig } from '../loadCommandConfig.js';
 import { endProgress, terminalProgress } from '../progress.js';
 
 interface RunOptions {
@@ -23,6 +25,13 @@ interface RunOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** The flag each field of an ad-hoc feed comes from, so that a bad value names the flag to fix. */
+const FLAG_OF: Record<string, string> = {
+  id: '--feed-id',
+  format: '--format',
+  industry_codes: '--industry-codes',
+};
+
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
@@ -31,21 +40,21 @@ export function registerRunCommand(program: Command): void {
     .option('--as-of <date>', 'as-of date yyyy-MM-dd (default: yesterday in Vietnam time)')
     .option('--feed <id>', 'run only this configured feed (repeatable)', collect, [])
     .option('--input <file>', 'ad-hoc input file instead of configured feeds (repeatable)', collect, [])
-    .option('--format <format>', `format of --input files: ${FEED_FORMATS.join(', ')}`)
+    .addOption(new Option('--format <format>', 'format of --input files').choices(FEED_FORMATS))
     .option(
       '--store <url>',
       'object store: file:DIR or s3://bucket/prefix (default $DTE_STORE or the config)',
     )
-    .option(
-      '--industry-codes <system>',
-      'industry codes of --input files: vsic2018, vsic2025 or auto',
-      'auto',
+    .addOption(
+      new Option('--industry-codes <system>', 'industry codes of --input files')
+        .choices(INDUSTRY_CODES_SETTINGS)
+        .default('auto'),
     )
     .option('--partitions <n>', 'partitions of the run (default from config: 16)')
     .option('--feed-id <id>', 'feed id of a single --input file (default: from the file name)')
     .option('--json', 'print the outcome as JSON')
     .action(async (options: RunOptions) => {
-      const loaded = withAdHocFeeds(loadConfig(options.config), options);
+      const loaded = withAdHocFeeds(loadCommandConfig(options, 'run'), options);
       const asOf = options.asOf ? parseAsOf(options.asOf) : yesterdayInVietnam();
       const ctx = await createContext(loaded, { onProgress: terminalProgress() });
       try {
@@ -64,7 +73,6 @@ export function registerRunCommand(program: Command): void {
 /** `--input` files become feeds of their own, named after the files; `--store` overrides the store. */
 function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig {
   const config = { ...loaded.config };
-  if (options.store) config.store = options.store;
   if (options.partitions !== undefined) {
     const n = Number(options.partitions);
     if (!Number.isInteger(n) || n < 1 || n > 256)
@@ -89,7 +97,11 @@ function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig
       industry_codes: options.industryCodes,
     });
     if (!parsed.success)
-      throw new UsageError(`--input ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+      throw new UsageError(
+        parsed.error.issues
+          .map((i) => `${FLAG_OF[String(i.path[0])] ?? `--input ${file}`}: ${i.message}`)
+          .join('; '),
+      );
     return parsed.data;
   });
   return { ...loaded, config };

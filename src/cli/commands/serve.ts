@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { evaluateTargets, targetHistories } from '../../alerts/index.js';
-import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 import { buildServer } from '../../server/app.js';
+import { loadCommandConfig } from '../loadCommandConfig.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function registerServeCommand(program: Command): void {
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--no-queues', 'serve without Redis: no queue dashboard and no queue metrics')
     .action(async (options: { port?: string; host: string; config?: string; queues: boolean }) => {
-      const loaded = loadConfig(options.config);
+      const loaded = loadCommandConfig(options, 'serve');
       const port = options.port === undefined ? loaded.env.PORT : Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UsageError(`--port must be 0..65535, got ${options.port}`);

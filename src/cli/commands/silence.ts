@@ -12,13 +12,13 @@ import {
   unsilenceTarget,
 } from '../../alerts/index.js';
 import { alertSettings } from '../../alerts/settings.js';
-import { loadConfig } from '../../config/load.js';
 import type { PipelineContext } from '../../context/context.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { inlineDeliveries } from '../../runners/inlineDeliveries.js';
 import { loadTargets, targetsPath } from '../../targets/load.js';
 import { parseAsOf } from '../../time/asOf.js';
+import { type CommandKind, loadCommandConfig } from '../loadCommandConfig.js';
 
 interface StoreOptions {
   config?: string;
@@ -29,9 +29,9 @@ interface StoreOptions {
 async function withContext(
   options: StoreOptions,
   body: (ctx: PipelineContext) => Promise<void>,
+  kind: CommandKind = 'store',
 ): Promise<void> {
-  const loaded = loadConfig(options.config);
-  if (options.store) loaded.config.store = options.store;
+  const loaded = loadCommandConfig(options, kind);
   const ctx = await createContext(loaded);
   try {
     await body(ctx);
@@ -130,42 +130,48 @@ export function registerAlertsTestCommand(alerts: Command): void {
       .description("send one test notification to every destination of the default route (or --ops's)")
       .option('--ops', 'the ops route instead of leadership'),
   ).action(async (options: StoreOptions & { ops?: boolean }) =>
-    withContext(options, async (ctx) => {
-      const now = new Date().toISOString();
-      const notification: Notification = {
-        id: `test-${now.replace(/[^0-9]/g, '')}`,
-        key: 'test',
-        kind: options.ops ? 'run_failed' : 'behind',
-        event: 'firing',
-        state: 'test',
-        as_of: now.slice(0, 10),
-        text: '[Thử nghiệm] Kênh cảnh báo của dte-pipeline hoạt động. / [Test] dte-pipeline alert channel works.',
-        link: null,
-        evaluation: {},
-      };
-      const names = new Map(
-        destinationsOf(notification, null, alertSettings(ctx.config.alerts)).map((d) => [
-          d.id,
-          describeDestination(d),
-        ]),
-      );
-      const deliveries = planDeliveries(ctx, [notification]);
-      const { failed } = await inlineDeliveries.dispatch(ctx, deliveries);
-      const results = deliveries.map((d) => {
-        const error = failed.find((f) => f.destination === d.destination)?.error;
-        return {
-          destination: d.destination,
-          to: names.get(d.destination),
-          ok: !error,
-          ...(error ? { error } : {}),
+    withContext(
+      options,
+      async (ctx) => {
+        const now = new Date().toISOString();
+        const notification: Notification = {
+          id: `test-${now.replace(/[^0-9]/g, '')}`,
+          key: 'test',
+          kind: options.ops ? 'run_failed' : 'behind',
+          event: 'firing',
+          state: 'test',
+          as_of: now.slice(0, 10),
+          text: '[Thử nghiệm] Kênh cảnh báo của dte-pipeline hoạt động. / [Test] dte-pipeline alert channel works.',
+          link: null,
+          evaluation: {},
         };
-      });
-      process.stdout.write(
-        options.json
-          ? `${JSON.stringify(results, null, 2)}\n`
-          : results.map((r) => `${r.ok ? 'sent' : 'FAILED'} ${r.to}${r.ok ? '' : `: ${r.error}`}\n`).join(''),
-      );
-      if (results.some((r) => !r.ok)) process.exitCode = 1;
-    }),
+        const names = new Map(
+          destinationsOf(notification, null, alertSettings(ctx.config.alerts)).map((d) => [
+            d.id,
+            describeDestination(d),
+          ]),
+        );
+        const deliveries = planDeliveries(ctx, [notification]);
+        const { failed } = await inlineDeliveries.dispatch(ctx, deliveries);
+        const results = deliveries.map((d) => {
+          const error = failed.find((f) => f.destination === d.destination)?.error;
+          return {
+            destination: d.destination,
+            to: names.get(d.destination),
+            ok: !error,
+            ...(error ? { error } : {}),
+          };
+        });
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(results, null, 2)}\n`
+            : results
+                .map((r) => `${r.ok ? 'sent' : 'FAILED'} ${r.to}${r.ok ? '' : `: ${r.error}`}\n`)
+                .join(''),
+        );
+        if (results.some((r) => !r.ok)) process.exitCode = 1;
+      },
+      'channels',
+    ),
   );
 }

@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { DteError, NotFoundError, UsageError } from '../../domain/errors.js';
 import { listPublished, readCurrent, readManifest } from '../../snapshot/catalog.js';
 import { snapshotKeys } from '../../snapshot/layout.js';
@@ -12,6 +11,7 @@ import { HashingCounter } from '../../store/bodies.js';
 import type { ObjectStore } from '../../store/objectStore.js';
 import { openStore } from '../../store/openStore.js';
 import { parseAsOf } from '../../time/asOf.js';
+import { loadCommandConfig } from '../loadCommandConfig.js';
 
 interface StoreOptions {
   config?: string;
@@ -19,8 +19,8 @@ interface StoreOptions {
 }
 
 async function withStore<T>(options: StoreOptions, use: (store: ObjectStore) => Promise<T>): Promise<T> {
-  const loaded = loadConfig(options.config);
-  const store = await openStore(options.store ?? loaded.config.store);
+  const loaded = loadCommandConfig(options, 'store');
+  const store = await openStore(loaded.config.store);
   try {
     return await use(store);
   } finally {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { startWorkers, stopWorkers } from '../../../workers/index.js';
-import { loadConfig } from '../../config/load.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { recordJob } from '../../metrics/record.js';
 import { QueueRuntime } from '../../queue/runtime.js';
+import { loadCommandConfig } from '../loadCommandConfig.js';
 
 export function registerWorkerCommand(program: Command): void {
   program
@@ -13,7 +13,7 @@ export function registerWorkerCommand(program: Command): void {
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--concurrency <n>', 'jobs per stage at once (default from config: worker.concurrency)')
     .action(async (options: { config?: string; concurrency?: string }) => {
-      const loaded = loadConfig(options.config);
+      const loaded = loadCommandConfig(options, 'worker');
       const concurrency =
         options.concurrency === undefined ? loaded.config.worker.concurrency : Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
