@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { codeVersion } from '../package/codeVersion.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
 import { registerRunCommand } from './commands/run.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .description(
       'Digital technology enterprise pipeline: ingest registry exports, classify, aggregate, publish, alert',
     )
+    .version(codeVersion().split('@').at(-1) ?? '', '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });

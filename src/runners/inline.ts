@@ -42,9 +42,9 @@ export async function runInline(ctx: PipelineContext, options: InlineRunOptions)
       after_publish: await afterPublish(ctx, plan.as_of, inlineDeliveries),
     };
   const classified = await classifyAll(ctx, plan);
-  const aggregate = await aggregateRun(ctx, { plan }, classified);
-  const publish = await publishRun(ctx, { plan }, aggregate);
-  const after = await afterPublish(ctx, plan.as_of, inlineDeliveries);
+  const aggregate = await step(ctx, 'aggregate', () => aggregateRun(ctx, { plan }, classified));
+  const publish = await step(ctx, 'publish', () => publishRun(ctx, { plan }, aggregate));
+  const after = await step(ctx, 'after_publish', () => afterPublish(ctx, plan.as_of, inlineDeliveries));
   return { status: 'published', plan, publish, after_publish: after };
 }
 
@@ -57,13 +57,24 @@ async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<Classif
   const spec = rowsOf(plan) > THREADS_AFTER_ROWS ? threadSpecOf(ctx) : null;
   const pool =
     spec && ThreadPool.open('classifyThread', spec, Math.min(threadCount(ctx.threads), plan.partitions));
+  let done = 0;
+  const tick = () =>
+    ctx.onProgress?.({ stage: 'classify', done: done++, total: plan.partitions, unit: 'partitions' });
+  tick();
   if (!pool) {
     const results: ClassifyResult[] = [];
-    for (const partition of partitions) results.push(await classifyPartition(ctx, { plan, partition }));
+    for (const partition of partitions) {
+      results.push(await classifyPartition(ctx, { plan, partition }));
+      tick();
+    }
     return results;
   }
   try {
-    const results = partitions.map((partition) => pool.run({ plan, partition }));
+    const results = partitions.map(async (partition) => {
+      const result = await pool.run({ plan, partition });
+      tick();
+      return result;
+    });
     return (await Promise.all(results)).map((result) => classifyResultSchema.parse(result));
   } finally {
     await pool.close();
@@ -72,4 +83,16 @@ async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<Classif
 
 function rowsOf(plan: RunPlan): number {
   return plan.feeds.reduce((sum, feed) => sum + feed.valid, 0);
+}
+
+/** A run-wide stage that is one step: a tick before and after, so the terminal shows where the run is. */
+async function step<T>(
+  ctx: PipelineContext,
+  stage: 'aggregate' | 'publish' | 'after_publish',
+  body: () => Promise<T>,
+): Promise<T> {
+  ctx.onProgress?.({ stage, done: 0, total: 1, unit: 'steps' });
+  const result = await body();
+  ctx.onProgress?.({ stage, done: 1, total: 1, unit: 'steps' });
+  return result;
 }
