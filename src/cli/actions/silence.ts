@@ -136,7 +136,7 @@ export const alertsTestAction = (options: StoreOptions & { ops?: boolean }) =>
           destination: d.destination,
           to: names.get(d.destination),
           ok: !error,
-          ...(error ? { error } : {}),
+          error: error ?? null,
         };
       });
       process.stdout.write(
