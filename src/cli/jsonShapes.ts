@@ -24,6 +24,8 @@ export const JSON_SHAPES: Record<string, string> = {
   'alerts unsilence': '{ target_id, silence?, ack? }',
   'alerts ack': '{ target_id, silence?, ack? }',
   'alerts silences': '[{ target_id, silence?, ack? }…]',
+  'store init': '{ store, created }',
+  'health worker': '{ worker, ok, heartbeat: { worker, pid, at, running, stages }? }',
 };
 
 /** The top-level field names of a shape, for checking a command's real output against it. */

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { codeVersion } from '../package/codeVersion.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
+import { registerOpsCommands } from './commands/ops.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScheduleCommands } from './commands/schedule.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerAlertsCommands(program);
   registerServeCommand(program);
+  registerOpsCommands(program);
   return program;
 }

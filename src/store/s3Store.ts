@@ -1,8 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
@@ -176,6 +178,23 @@ export class S3Store implements ObjectStore {
     return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(key) }), {
       expiresIn: expiresSeconds,
     });
+  }
+
+  /** Creates the bucket when it is missing (`dte store init`); true when it was created. */
+  async ensureBucket(): Promise<boolean> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      return false;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status !== 404) throw this.translate(error, 'head bucket');
+    }
+    try {
+      await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+      return true;
+    } catch (error) {
+      throw this.translate(error, 'create bucket');
+    }
   }
 
   async close(): Promise<void> {

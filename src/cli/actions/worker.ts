@@ -2,6 +2,7 @@ import { startWorkers, stopWorkers } from '../../../workers/index.js';
 import { createContext } from '../../context/createContext.js';
 import { UsageError } from '../../domain/errors.js';
 import { recordJob } from '../../metrics/record.js';
+import { startHeartbeat } from '../../queue/heartbeat.js';
 import { QueueRuntime } from '../../queue/runtime.js';
 import { loadCommandConfig } from '../loadCommandConfig.js';
 
@@ -32,6 +33,12 @@ export async function workerAction(options: WorkerOptions): Promise<void> {
       );
     },
   });
+  const stopHeartbeat = startHeartbeat(
+    runtime.connection,
+    runtime.prefix,
+    () => ({ running: workers.filter((w) => w.isRunning()).length, stages: workers.length }),
+    (err) => ctx.logger.warn({ err }, 'could not write the worker heartbeat'),
+  );
   ctx.logger.info({ prefix: runtime.prefix, concurrency, store: ctx.store.url }, 'workers started');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -42,6 +49,7 @@ export async function workerAction(options: WorkerOptions): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
   });
   await stopWorkers(workers);
+  await stopHeartbeat();
   await runtime.close();
   await ctx.store.close();
   ctx.logger.info('workers stopped');
