@@ -31,7 +31,7 @@ export interface S3StoreOptions {
 
 const PART_SIZE = 8 * 1024 * 1024;
 
-/** `s3://bucket/prefix` on AWS S3 or any S3-compatible server (MinIO, s3rver). */
+/** `s3://bucket/prefix` on AWS S3 or any S3-compatible server (SeaweedFS, s3rver). */
 export class S3Store implements ObjectStore {
   readonly url: string;
   private readonly bucket: string;
