@@ -90,7 +90,7 @@ export function alertSettings(raw: unknown, env: NodeJS.ProcessEnv = process.env
       `invalid alerts settings: ${parsed.error.issues.map((i) => `alerts.${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }
-  const { DTE_WEBHOOK_URL, DTE_WEBHOOK_SECRET } = readEnv(env);
+  const { DTE_WEBHOOK_URL, DTE_WEBHOOK_SECRET } = readEnv(env, ['DTE_WEBHOOK_URL', 'DTE_WEBHOOK_SECRET']);
   const settings = parsed.data;
   if (DTE_WEBHOOK_URL) settings.webhook.url = DTE_WEBHOOK_URL;
   if (DTE_WEBHOOK_SECRET) settings.webhook.secret = DTE_WEBHOOK_SECRET;
@@ -98,7 +98,10 @@ export function alertSettings(raw: unknown, env: NodeJS.ProcessEnv = process.env
 }
 
 export function alertSecrets(settings: AlertSettings, env: NodeJS.ProcessEnv = process.env): AlertSecrets {
-  const { DTE_SMTP_PASSWORD, DTE_ZALO_ACCESS_TOKEN } = readEnv(env);
+  const { DTE_SMTP_PASSWORD, DTE_ZALO_ACCESS_TOKEN } = readEnv(env, [
+    'DTE_SMTP_PASSWORD',
+    'DTE_ZALO_ACCESS_TOKEN',
+  ]);
   return {
     smtpPassword: DTE_SMTP_PASSWORD ?? settings.email?.smtp.password,
     zaloAccessToken: DTE_ZALO_ACCESS_TOKEN,

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { codeVersion } from '../package/codeVersion.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerEnqueueCommands } from './commands/enqueue.js';
 import { registerGcCommand } from './commands/gc.js';
+import { registerOpsCommands } from './commands/ops.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerRunsCommands } from './commands/runs.js';
 import { registerScheduleCommands } from './commands/schedule.js';
@@ -16,6 +18,7 @@ export function buildProgram(): Command {
     .description(
       'Digital technology enterprise pipeline: ingest registry exports, classify, aggregate, publish, alert',
     )
+    .version(codeVersion().split('@').at(-1) ?? '', '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -29,5 +32,6 @@ export function buildProgram(): Command {
   registerRunsCommands(program);
   registerSqlCommand(program);
   registerGcCommand(program);
+  registerOpsCommands(program);
   return program;
 }

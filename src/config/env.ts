@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UsageError } from '../domain/errors.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,9 +28,27 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
 });
 export type Env = z.infer<typeof envSchema>;
+export type EnvName = keyof Env;
+export const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
 
-/** Reads the environment; blank values count as unset so that `FOO= dte …` clears a setting. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  return envSchema.parse(present);
+/**
+ * Reads the environment; blank values count as unset so that `FOO= dte …` clears a setting. Only the
+ * variables in `uses` are checked: one a command does not read falls back to its default when invalid,
+ * so that a bad `PORT` breaks `dte serve` and not `dte snapshots list`.
+ */
+export function readEnv(source: NodeJS.ProcessEnv = process.env, uses: readonly EnvName[] = ENV_NAMES): Env {
+  const values: Record<string, unknown> = {};
+  for (const name of ENV_NAMES) {
+    const raw = source[name];
+    const field = envSchema.shape[name];
+    const parsed = field.safeParse(raw === '' ? undefined : raw);
+    if (parsed.success) values[name] = parsed.data;
+    else if (uses.includes(name))
+      throw new UsageError(
+        `environment variable ${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+        { variable: name },
+      );
+    else values[name] = field.parse(undefined);
+  }
+  return values as Env;
 }

@@ -10,7 +10,7 @@ const feedId = z
 
 export const FEED_FORMATS = ['canonical-csv', 'ndjson', 'vn-dkkd-csv', 'vn-dkkd-xlsx'] as const;
 
-export const feedSchema = z.object({
+export const feedSchema = z.strictObject({
   id: feedId,
   format: z.enum(FEED_FORMATS),
   /** Checked in detail by the sources module (`src/sources/`). */
@@ -28,12 +28,12 @@ export const feedSchema = z.object({
 export type FeedConfig = z.infer<typeof feedSchema>;
 
 export const configSchema = z
-  .object({
+  .strictObject({
     store: z.string().default('file:./var/store'),
     /** Fixed per deployment: changing it makes the next run re-hash the previous snapshot. */
     partitions: z.number().int().min(1).max(256).default(16),
     rules: z
-      .object({
+      .strictObject({
         vsic2018: z.string().default('vsic2018-ict-v1'),
         vsic2025: z.string().default('vsic2025-ict-v1'),
       })
@@ -66,7 +66,7 @@ export const configSchema = z
       })
       .prefault({}),
     worker: z
-      .object({
+      .strictObject({
         concurrency: z.number().int().min(1).max(64).default(2),
         attempts: z.number().int().min(1).max(20).default(5),
         backoff_ms: z.number().int().min(10).default(2000),

@@ -3,12 +3,15 @@ import type { Config, FeedConfig } from '../config/schema.js';
 import { DteError } from '../domain/errors.js';
 import type { ObjectStore } from '../store/objectStore.js';
 
-/** A progress tick: rows read so far in one feed's ingest. */
-export interface ProgressEvent {
-  stage: 'ingest';
-  feed: string;
-  rows: number;
-}
+/** A progress tick: rows read so far in one feed's ingest, or units done of a run-wide stage. */
+export type ProgressEvent =
+  | { stage: 'ingest'; feed: string; rows: number }
+  | {
+      stage: 'classify' | 'aggregate' | 'publish' | 'after_publish';
+      done: number;
+      total: number;
+      unit: 'partitions' | 'steps';
+    };
 
 /**
  * What every stage handler receives. Built once per process by `createContext`; holds no run state,

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { type Logger, pino } from 'pino';
 import { redactText } from './redact.js';
 
@@ -18,9 +19,23 @@ export const REDACT_PATHS = [
   'env.AWS_SECRET_ACCESS_KEY',
 ];
 
-/** Structured JSON logs on stderr, so that stdout stays for command output (tables, `--json`). */
-export function createLogger(level: string, bindings: Record<string, unknown> = {}): Logger {
-  return pino(secretSafe({ level, base: { app: 'dte', ...bindings } }), pino.destination(2));
+/**
+ * Logs on stderr, so that stdout stays for command output (tables, `--json`): JSON lines for a log
+ * collector, or colourised lines through pino-pretty when a person watches a terminal.
+ */
+export function createLogger(
+  level: string,
+  bindings: Record<string, unknown> = {},
+  stderr: { isTTY?: boolean } = process.stderr,
+): Logger {
+  const options = secretSafe({ level, base: { app: 'dte', ...bindings } });
+  return pino(options, stderr.isTTY ? prettyStream() : pino.destination(2));
+}
+
+/** Loaded only for a terminal, so that workers and scripts never pay for the prettifier. */
+function prettyStream(): pino.DestinationStream {
+  const pretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => pino.DestinationStream;
+  return pretty({ destination: 2, sync: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss' });
 }
 
 /**

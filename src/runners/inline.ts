@@ -107,8 +107,12 @@ async function runStages(
       : { status: 'already_published', plan, after_publish };
   }
   const classified = await run.stage('classify', () => classifyAll(ctx, plan));
-  const aggregate = await run.stage('aggregate', () => aggregateRun(ctx, { plan }, classified));
-  const publish = await run.stage('publish', () => publishRun(ctx, { plan }, aggregate));
+  const aggregate = await run.stage('aggregate', () =>
+    step(ctx, 'aggregate', () => aggregateRun(ctx, { plan }, classified)),
+  );
+  const publish = await run.stage('publish', () =>
+    step(ctx, 'publish', () => publishRun(ctx, { plan }, aggregate)),
+  );
   const after_publish = await after();
   if (publish.held) return { status: 'held', plan, held: publish.held, after_publish };
   return { status: 'published', plan, publish, after_publish };
@@ -134,7 +138,9 @@ async function ingestAll(
 
 /** The after-publish sequence of the run's date, recorded as its `alerts` stage. */
 function afterStage(ctx: PipelineContext, plan: RunPlan, run: RunRecorder): Promise<AfterPublishOutcome> {
-  return run.stage('alerts', () => afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id));
+  return run.stage('alerts', () =>
+    step(ctx, 'after_publish', () => afterPublish(ctx, plan.as_of, inlineDeliveries, plan.run_id)),
+  );
 }
 
 /**
@@ -146,13 +152,24 @@ async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<Classif
   const spec = rowsOf(plan) > THREADS_AFTER_ROWS ? threadSpecOf(ctx) : null;
   const pool =
     spec && ThreadPool.open('classifyThread', spec, Math.min(threadCount(ctx.threads), plan.partitions));
+  let done = 0;
+  const tick = () =>
+    ctx.onProgress?.({ stage: 'classify', done: done++, total: plan.partitions, unit: 'partitions' });
+  tick();
   if (!pool) {
     const results: ClassifyResult[] = [];
-    for (const partition of partitions) results.push(await classifyPartition(ctx, { plan, partition }));
+    for (const partition of partitions) {
+      results.push(await classifyPartition(ctx, { plan, partition }));
+      tick();
+    }
     return results;
   }
   try {
-    const results = partitions.map((partition) => pool.run({ plan, partition }));
+    const results = partitions.map(async (partition) => {
+      const result = await pool.run({ plan, partition });
+      tick();
+      return result;
+    });
     return (await Promise.all(results)).map((result) => classifyResultSchema.parse(result));
   } finally {
     await pool.close();
@@ -161,4 +178,16 @@ async function classifyAll(ctx: PipelineContext, plan: RunPlan): Promise<Classif
 
 function rowsOf(plan: RunPlan): number {
   return plan.feeds.reduce((sum, feed) => sum + feed.valid, 0);
+}
+
+/** A run-wide stage that is one step: a tick before and after, so the terminal shows where the run is. */
+async function step<T>(
+  ctx: PipelineContext,
+  stage: 'aggregate' | 'publish' | 'after_publish',
+  body: () => Promise<T>,
+): Promise<T> {
+  ctx.onProgress?.({ stage, done: 0, total: 1, unit: 'steps' });
+  const result = await body();
+  ctx.onProgress?.({ stage, done: 1, total: 1, unit: 'steps' });
+  return result;
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-export const fileSourceSchema = z.object({ type: z.literal('file'), path: z.string().min(1) });
+export const fileSourceSchema = z.strictObject({ type: z.literal('file'), path: z.string().min(1) });
 
-export const httpSourceSchema = z.object({
+export const httpSourceSchema = z.strictObject({
   type: z.literal('http'),
   url: z.string().url(),
   timeout_ms: z.number().int().positive().default(60_000),
@@ -16,7 +16,7 @@ export const httpSourceSchema = z.object({
   headers: z.record(z.string(), z.string()).default({}),
 });
 
-export const s3SourceSchema = z.object({
+export const s3SourceSchema = z.strictObject({
   type: z.literal('s3'),
   url: z.string().regex(/^s3:\/\/[^/]+\/.*$/, 'expected s3://bucket/key or s3://bucket/prefix/'),
   newest: z.boolean().default(false),

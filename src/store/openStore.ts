@@ -17,7 +17,7 @@ export async function openStore(
   options: { baseDir?: string; s3?: S3StoreOptions } = {},
 ): Promise<ObjectStore> {
   if (url.startsWith('s3://')) {
-    const env = readEnv();
+    const env = readEnv(process.env, ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE']);
     const { S3Store } = await import('./s3Store.js');
     return new S3Store(url, {
       endpoint: env.S3_ENDPOINT,

@@ -1,8 +1,10 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
+  CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
@@ -30,7 +32,7 @@ export interface S3StoreOptions {
 
 const PART_SIZE = 8 * 1024 * 1024;
 
-/** `s3://bucket/prefix` on AWS S3 or any S3-compatible server (MinIO, s3rver). */
+/** `s3://bucket/prefix` on AWS S3 or any S3-compatible server (SeaweedFS, s3rver). */
 export class S3Store implements ObjectStore {
   readonly url: string;
   private readonly bucket: string;
@@ -205,6 +207,23 @@ export class S3Store implements ObjectStore {
       ResponseContentDisposition: options.contentDisposition,
     });
     return getSignedUrl(this.client, command, { expiresIn: expiresSeconds });
+  }
+
+  /** Creates the bucket when it is missing (`dte store init`); true when it was created. */
+  async ensureBucket(): Promise<boolean> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      return false;
+    } catch (error) {
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status !== 404) throw this.translate(error, 'head bucket');
+    }
+    try {
+      await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+      return true;
+    } catch (error) {
+      throw this.translate(error, 'create bucket');
+    }
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, isValid, parseISO } from 'date-fns';
+// One module per function: the date-fns barrel would load every function it has.
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { UsageError } from '../domain/errors.js';
 
 export const VIETNAM_TZ = 'Asia/Ho_Chi_Minh';

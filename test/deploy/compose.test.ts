@@ -21,37 +21,57 @@ const compose = z.object({
 
 // Docker cannot run here, so the file is checked against the code instead: same commands, same env names.
 const file = compose.parse(parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }));
-const commands = new Set(buildProgram().commands.map((c) => c.name()));
+const program = buildProgram();
 const envNames = new Set(Object.keys(envSchema.shape));
 
+/** A service's command as one string, whatever form the file gives it in. */
+const commandOf = (name: string) => [file.services[name]?.command ?? []].flat().join(' ');
+
+/** The dte command path a service runs (`store init`, `health worker`), checked against the program. */
+function hasCommand(words: string[]): boolean {
+  let command = program;
+  for (const word of words) {
+    const next = command.commands.find((c) => c.name() === word);
+    if (!next) return command !== program && command.commands.length === 0;
+    command = next;
+  }
+  return command.commands.length === 0;
+}
+
 describe('docker-compose.yml', () => {
-  it('has Redis, MinIO with its bucket, the worker, the scheduler and dte serve', () => {
+  it('has Redis, SeaweedFS with its bucket made at start, the worker, the scheduler and dte serve', () => {
     expect(Object.keys(file.services).sort()).toEqual([
-      'minio',
-      'minio-init',
       'redis',
       'scheduler',
+      'seaweedfs',
       'serve',
+      'store-init',
       'worker',
     ]);
-    expect(file.services.redis?.image).toMatch(/^redis:7/);
-    expect(file.services.minio?.image).toMatch(/^minio\/minio/);
-    expect(String(file.services['minio-init']?.command)).toMatch(
-      /mc mb --ignore-existing local\/dte-snapshots/,
-    );
-    for (const name of ['worker', 'scheduler', 'serve'])
-      expect(file.services[name]?.image).toBe('dte-pipeline:latest');
+    expect(file.services.redis?.image).toMatch(/^redis:7\./);
+    expect(file.services.seaweedfs?.image).toMatch(/^chrislusf\/seaweedfs:\d/);
+    expect(commandOf('seaweedfs')).toMatch(/\bserver\b.*-s3\b/);
+    expect(file.services['store-init']?.command).toEqual(['store', 'init']);
+    for (const name of ['worker', 'scheduler', 'serve', 'store-init'])
+      expect(file.services[name]?.image).toMatch(/^dte-pipeline:\d+\.\d+\.\d+$/);
   });
 
-  it('runs commands the CLI really has', () => {
-    expect(commands.has(String(file.services.worker?.command?.[0]))).toBe(true);
-    expect(commands.has(String(file.services.serve?.command?.[0]))).toBe(true);
-    expect(String(file.services.scheduler?.command)).toMatch(/main\.js schedule sync/);
-    expect(commands.has('schedule')).toBe(true);
+  it('runs commands the CLI really has, and the S3 endpoint is the SeaweedFS service', () => {
+    expect(hasCommand([String(file.services.worker?.command?.[0])])).toBe(true);
+    expect(hasCommand([String(file.services.serve?.command?.[0])])).toBe(true);
+    expect(hasCommand(['store', 'init'])).toBe(true);
+    expect(commandOf('scheduler')).toMatch(/main\.js schedule sync/);
+    expect(hasCommand(['schedule', 'sync'])).toBe(true);
+    const worker = file.services.worker?.healthcheck?.test ?? [];
+    expect(worker.slice(0, 3)).toEqual(['CMD', 'node', 'dist/src/cli/main.js']);
+    expect(hasCommand(worker.slice(3))).toBe(true);
+    const endpoint = new URL(String(file.services.worker?.environment?.S3_ENDPOINT));
+    expect(endpoint.hostname).toBe('seaweedfs');
+    expect(commandOf('seaweedfs')).toContain(`-s3.port=${endpoint.port}`);
   });
 
   it('sets only environment variables the code reads (plus the AWS SDK credential chain)', () => {
-    for (const name of ['worker', 'scheduler', 'serve']) {
+    for (const name of ['worker', 'scheduler', 'serve', 'store-init']) {
       const env = Object.keys(file.services[name]?.environment ?? {});
       expect(env.length).toBeGreaterThan(5);
       for (const key of env)
@@ -59,11 +79,19 @@ describe('docker-compose.yml', () => {
     }
     expect(file.services.serve?.environment?.DTE_ADMIN_TOKEN).toBeDefined();
     expect(file.services.worker?.environment?.DTE_STORE).toMatch(/^s3:\/\/dte-snapshots\//);
+    // SeaweedFS's S3 admin identity and the clients' credentials are the same pair.
+    expect(file.services.seaweedfs?.environment?.AWS_ACCESS_KEY_ID).toBe(
+      file.services.worker?.environment?.AWS_ACCESS_KEY_ID,
+    );
   });
 
-  it('health-checks every long-running service and declares its named volumes', () => {
-    for (const name of ['redis', 'minio', 'worker', 'scheduler', 'serve'])
-      expect(file.services[name]?.healthcheck, name).toBeDefined();
-    for (const v of ['redis-data', 'minio-data']) expect(Object.keys(file.volumes)).toContain(v);
+  it('health-checks every long-running service with a check that can fail, and declares its volumes', () => {
+    for (const name of ['redis', 'seaweedfs', 'worker', 'scheduler', 'serve']) {
+      const test = file.services[name]?.healthcheck?.test ?? [];
+      expect(test.length, name).toBeGreaterThan(1);
+      expect(test.join(' '), name).not.toMatch(/process\.exit\(0\)\s*$|^CMD true$|exit 0$/);
+    }
+    expect(file.services.serve?.healthcheck?.test.join(' ')).toMatch(/readyz/);
+    for (const v of ['redis-data', 'seaweedfs-data']) expect(Object.keys(file.volumes)).toContain(v);
   });
 });

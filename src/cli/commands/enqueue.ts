@@ -1,25 +1,8 @@
-import type { Command } from 'commander';
-import { enqueueRuns } from '../../../jobs/enqueue.js';
-import { UsageError } from '../../domain/errors.js';
-import { dateSeries, parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
-import { backfillInline, resume } from './runs.js';
-import { withRuntime } from './runtime.js';
+import { type Command, Option } from 'commander';
+import type { BackfillOptions, EnqueueOptions } from '../actions/enqueue.js';
+import { collect } from './collect.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function print(
-  json: boolean | undefined,
-  value: { as_of: string; status: string; then: string[]; feed_ids: string[] },
-): void {
-  if (json) {
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-    return;
-  }
-  const what = value.status === 'added' ? 'enqueued' : 'already queued (nothing added)';
-  const rest =
-    value.then.length > 0 ? `; then ${value.then.length} more, oldest first, up to ${value.then.at(-1)}` : '';
-  process.stdout.write(`${value.as_of} [${value.feed_ids.join(', ')}]: ${what}${rest}\n`);
-}
+const actions = () => import('../actions/enqueue.js');
 
 export function registerEnqueueCommands(program: Command): void {
   program
@@ -29,45 +12,20 @@ export function registerEnqueueCommands(program: Command): void {
     .option('--as-of <date>', 'as-of date yyyy-MM-dd (default: yesterday in Vietnam time)')
     .option('--feed <id>', 'only this feed (repeatable)', collect, [])
     .option('--json', 'print the outcome as JSON')
-    .action(async (options: { config?: string; asOf?: string; feed: string[]; json?: boolean }) => {
-      const asOf = options.asOf ? parseAsOf(options.asOf) : yesterdayInVietnam();
-      await withRuntime(options.config, async (runtime, loaded) => {
-        print(options.json, await enqueueRuns(runtime, loaded.config, [asOf], options.feed));
-      });
-    });
+    .action(async (options: EnqueueOptions) => (await actions()).enqueueAction(options));
 
   program
     .command('backfill')
     .description('put a series of runs on the queues; they publish one after the other, oldest first')
     .option('--from <date>', 'first as-of date')
     .option('--to <date>', 'last as-of date')
-    .option('--every <step>', 'day, week or month', 'day')
+    .addOption(
+      new Option('--every <step>', 'step between dates').choices(['day', 'week', 'month']).default('day'),
+    )
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--feed <id>', 'only this feed (repeatable)', collect, [])
     .option('--inline', 'run the series in this process (no Redis); a failed date makes the rest wait')
     .option('--resume', 'retry the oldest failed date that later dates wait for, then them in order')
     .option('--json', 'print the outcome as JSON')
-    .action(
-      async (options: {
-        from?: string;
-        to?: string;
-        every: string;
-        config?: string;
-        feed: string[];
-        inline?: boolean;
-        resume?: boolean;
-        json?: boolean;
-      }) => {
-        if (options.resume) return resume(options.config, options.json);
-        if (!options.from || !options.to)
-          throw new UsageError('backfill needs --from and --to (or --resume)');
-        if (!['day', 'week', 'month'].includes(options.every))
-          throw new UsageError(`--every must be day, week or month, got ${options.every}`);
-        const dates = dateSeries(options.from, options.to, options.every as 'day' | 'week' | 'month');
-        if (options.inline) return backfillInline(options.config, dates, options.feed, options.json);
-        await withRuntime(options.config, async (runtime, loaded) => {
-          print(options.json, await enqueueRuns(runtime, loaded.config, dates, options.feed, 'backfill'));
-        });
-      },
-    );
+    .action(async (options: BackfillOptions) => (await actions()).backfillAction(options));
 }

@@ -1,30 +1,8 @@
-import path from 'node:path';
-import type { Command } from 'commander';
-import { type LoadedConfig, loadConfig } from '../../config/load.js';
-import { FEED_FORMATS, type FeedConfig, feedSchema } from '../../config/schema.js';
-import { createContext } from '../../context/createContext.js';
-import { UsageError } from '../../domain/errors.js';
-import { type InlineRunOutcome, runInline } from '../../runners/inline.js';
-import { parseAsOf, yesterdayInVietnam } from '../../time/asOf.js';
-import { EXIT } from '../errors.js';
-import { endProgress, terminalProgress } from '../progress.js';
-
-interface RunOptions {
-  config?: string;
-  asOf?: string;
-  feed: string[];
-  input: string[];
-  format?: string;
-  store?: string;
-  industryCodes?: string;
-  partitions?: string;
-  feedId?: string;
-  sheet?: string;
-  headerRow?: string;
-  json?: boolean;
-}
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { type Command, Option } from 'commander';
+import { FEED_FORMATS } from '../../config/schema.js';
+import { INDUSTRY_CODES_SETTINGS } from '../../domain/record.js';
+import type { RunOptions } from '../actions/run.js';
+import { collect } from './collect.js';
 
 export function registerRunCommand(program: Command): void {
   program
@@ -34,110 +12,20 @@ export function registerRunCommand(program: Command): void {
     .option('--as-of <date>', 'as-of date yyyy-MM-dd (default: yesterday in Vietnam time)')
     .option('--feed <id>', 'run only this configured feed (repeatable)', collect, [])
     .option('--input <file>', 'ad-hoc input file instead of configured feeds (repeatable)', collect, [])
-    .option('--format <format>', `format of --input files: ${FEED_FORMATS.join(', ')}`)
+    .addOption(new Option('--format <format>', 'format of --input files').choices(FEED_FORMATS))
     .option(
       '--store <url>',
       'object store: file:DIR or s3://bucket/prefix (default $DTE_STORE or the config)',
     )
-    .option(
-      '--industry-codes <system>',
-      'industry codes of --input files: vsic2018, vsic2025 or auto',
-      'auto',
+    .addOption(
+      new Option('--industry-codes <system>', 'industry codes of --input files')
+        .choices(INDUSTRY_CODES_SETTINGS)
+        .default('auto'),
     )
     .option('--partitions <n>', 'partitions of the run (default from config: 16)')
     .option('--feed-id <id>', 'feed id of a single --input file (default: from the file name)')
     .option('--sheet <name>', 'sheet of --input workbooks (default: the first with the header)')
     .option('--header-row <n>', 'header row of --input workbooks (default: found by its names)')
     .option('--json', 'print the outcome as JSON')
-    .action(async (options: RunOptions) => {
-      const loaded = withAdHocFeeds(loadConfig(options.config), options);
-      const asOf = options.asOf ? parseAsOf(options.asOf) : yesterdayInVietnam();
-      const ctx = await createContext(loaded, { onProgress: terminalProgress() });
-      try {
-        const outcome = await runInline(ctx, { asOf, feeds: options.feed });
-        endProgress();
-        process.stdout.write(
-          options.json ? `${JSON.stringify(outcome, null, 2)}\n` : describeOutcome(outcome, ctx.store.url),
-        );
-        if (outcome.status === 'held') process.exitCode = EXIT.held;
-      } finally {
-        endProgress();
-        await ctx.store.close();
-      }
-    });
-}
-
-/** `--input` files become feeds of their own, named after the files; `--store` overrides the store. */
-function withAdHocFeeds(loaded: LoadedConfig, options: RunOptions): LoadedConfig {
-  const config = { ...loaded.config };
-  if (options.store) config.store = options.store;
-  if (options.partitions !== undefined) {
-    const n = Number(options.partitions);
-    if (!Number.isInteger(n) || n < 1 || n > 256)
-      throw new UsageError(`--partitions must be a whole number 1..256, got ${options.partitions}`);
-    config.partitions = n;
-  }
-  if (options.input.length === 0) {
-    if (options.format) throw new UsageError('--format goes with --input');
-    return { ...loaded, config };
-  }
-  if (!options.format) throw new UsageError(`--input needs --format (${FEED_FORMATS.join(', ')})`);
-  if (options.feed.length > 0)
-    throw new UsageError('--feed selects configured feeds; it does not go with --input');
-  if (options.feedId && options.input.length > 1)
-    throw new UsageError('--feed-id names a single --input file');
-  const used = new Set<string>();
-  config.feeds = options.input.map((file): FeedConfig => {
-    const parsed = feedSchema.safeParse({
-      id: options.feedId ?? uniqueId(feedIdOf(file), used),
-      format: options.format,
-      source: { type: 'file', path: path.resolve(file) },
-      industry_codes: options.industryCodes,
-      sheet: options.sheet,
-      header_row: options.headerRow === undefined ? undefined : Number(options.headerRow),
-    });
-    if (!parsed.success)
-      throw new UsageError(`--input ${file}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    return parsed.data;
-  });
-  return { ...loaded, config };
-}
-
-function feedIdOf(file: string): string {
-  const base = path.basename(file).replace(/\.(csv|ndjson|json|txt|xlsx)?(\.gz)?$/i, '');
-  const slug = base
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.slice(0, 60) || 'input';
-}
-
-function uniqueId(id: string, used: Set<string>): string {
-  let candidate = id;
-  for (let i = 2; used.has(candidate); i++) candidate = `${id}-${i}`;
-  used.add(candidate);
-  return candidate;
-}
-
-function describeOutcome(outcome: InlineRunOutcome, storeUrl: string): string {
-  if (outcome.status === 'unchanged')
-    return 'every feed is unchanged since its last fetch: nothing published\n';
-  const { plan } = outcome;
-  const lines = [
-    outcome.status === 'published'
-      ? `published ${plan.as_of} run ${plan.run_id}`
-      : outcome.status === 'held'
-        ? `HELD ${plan.as_of} run ${plan.run_id}, not latest: ${outcome.held.reasons.map((r) => r.detail).join('; ')} (dte snapshots release ${plan.as_of} --reason …)`
-        : `already published: ${plan.as_of} run ${plan.run_id} (same inputs, same files)`,
-    `store: ${storeUrl}  folder: snapshots/${plan.as_of}/${plan.run_id}/`,
-  ];
-  for (const feed of plan.feeds) {
-    lines.push(
-      `  ${feed.feed_id}: ${feed.rows_read} rows read, ${feed.valid} valid, ${feed.rejected} rejected (${feed.fetch_status})`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+    .action(async (options: RunOptions) => (await import('../actions/run.js')).runAction(options));
 }

@@ -1,12 +1,5 @@
 import type { Command } from 'commander';
-import { listQueuedRuns } from '../../../jobs/queuedRuns.js';
-import { evaluateTargets, targetHistories } from '../../alerts/index.js';
-import { loadConfig } from '../../config/load.js';
-import { createContext } from '../../context/createContext.js';
-import { UsageError } from '../../domain/errors.js';
-import { QueueRuntime } from '../../queue/runtime.js';
-import { buildServer } from '../../server/app.js';
-import { pageSectionsWith } from '../../server/sections.js';
+import type { ServeOptions } from '../actions/serve.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -16,39 +9,5 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on', '0.0.0.0')
     .option('--config <file>', 'config file (YAML or JSON); default $DTE_CONFIG')
     .option('--no-queues', 'serve without Redis: no queue dashboard and no queue metrics')
-    .action(async (options: { port?: string; host: string; config?: string; queues: boolean }) => {
-      const loaded = loadConfig(options.config);
-      const port = options.port === undefined ? loaded.env.PORT : Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UsageError(`--port must be 0..65535, got ${options.port}`);
-      const ctx = await createContext(loaded);
-      const runtime = options.queues
-        ? QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'serve', {
-            failFast: true,
-            logger: ctx.logger,
-          })
-        : null;
-      const app = await buildServer({
-        store: ctx.store,
-        runtime,
-        adminToken: loaded.env.DTE_ADMIN_TOKEN,
-        logger: ctx.logger,
-        evaluations: (asOf) => evaluateTargets(ctx, asOf),
-        histories: (asOf) => targetHistories(ctx, asOf),
-        // The page shows the queues' runs beside the store's, and only while Redis answers.
-        sections: pageSectionsWith(
-          runtime
-            ? async (limit) => (runtime.redisUp ? listQueuedRuns(runtime, undefined, limit) : [])
-            : undefined,
-        ),
-      });
-      await app.listen({ port, host: options.host });
-      await new Promise<void>((resolve) => {
-        process.once('SIGTERM', () => resolve());
-        process.once('SIGINT', () => resolve());
-      });
-      await app.close();
-      await runtime?.close();
-      await ctx.store.close();
-    });
+    .action(async (options: ServeOptions) => (await import('../actions/serve.js')).serveAction(options));
 }

@@ -1,37 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
-import { csvLine } from '../../csv/index.js';
-import { UsageError } from '../../domain/errors.js';
-import { type SqlResult, snapshotSql } from '../../sql/index.js';
-import { openStore } from '../../store/openStore.js';
-import { textTable } from '../textTable.js';
-
-interface SqlOptions {
-  config?: string;
-  store?: string;
-  asOf?: string;
-  format: string;
-}
-
-const FORMATS = ['table', 'csv', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
-function render(result: SqlResult, format: Format): string {
-  if (format === 'json') {
-    const objects = result.rows.map((row) =>
-      Object.fromEntries(result.columns.map((c, i) => [c, row[i] ?? null])),
-    );
-    return `${JSON.stringify(objects, null, 2)}\n`;
-  }
-  if (format === 'csv') {
-    const cell = (v: SqlResult['rows'][number][number]) => (typeof v === 'boolean' ? String(v) : v);
-    return [result.columns, ...result.rows.map((r) => r.map(cell))].map((r) => csvLine(r)).join('');
-  }
-  return textTable(
-    result.columns,
-    result.rows.map((r) => r.map((v) => (typeof v === 'boolean' ? String(v) : v))),
-  );
-}
+import type { SqlOptions } from '../actions/sql.js';
 
 export function registerSqlCommand(program: Command): void {
   program
@@ -43,16 +11,7 @@ export function registerSqlCommand(program: Command): void {
     .option('--store <url>', 'object store URL (default $DTE_STORE or the config)')
     .option('--as-of <date>', 'the snapshot to query (default: the latest); the history is cut at it')
     .option('--format <format>', 'table, csv or json', 'table')
-    .action(async (query: string, options: SqlOptions) => {
-      const format = FORMATS.find((f) => f === options.format);
-      if (!format)
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`, { format: options.format });
-      const loaded = loadConfig(options.config);
-      const store = await openStore(options.store ?? loaded.config.store);
-      try {
-        process.stdout.write(render(await snapshotSql(store, query, options.asOf), format));
-      } finally {
-        await store.close();
-      }
-    });
+    .action(async (query: string, options: SqlOptions) =>
+      (await import('../actions/sql.js')).sqlAction(query, options),
+    );
 }

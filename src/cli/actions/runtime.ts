@@ -1,6 +1,7 @@
-import { type LoadedConfig, loadConfig } from '../../config/load.js';
+import type { LoadedConfig } from '../../config/load.js';
 import { waitForRedis } from '../../queue/connection.js';
 import { QueueRuntime } from '../../queue/runtime.js';
+import { loadCommandConfig } from '../loadCommandConfig.js';
 
 /** How long a command waits for Redis to answer before it fails (exit 1). */
 const REDIS_WAIT_MS = 3000;
@@ -10,7 +11,7 @@ export async function withRuntime<T>(
   configFile: string | undefined,
   use: (runtime: QueueRuntime, loaded: LoadedConfig) => Promise<T>,
 ): Promise<T> {
-  const loaded = loadConfig(configFile);
+  const loaded = loadCommandConfig({ config: configFile }, 'queues');
   const runtime = QueueRuntime.open(loaded.env.REDIS_URL, loaded.env.DTE_QUEUE_PREFIX, 'client', {
     failFast: true,
   });
