@@ -52,7 +52,7 @@ describe('dte from a folder other than the project', () => {
     expect(list.stderr).toMatch(/no published snapshot in file:/);
     const show = await runCli(['snapshots', 'show', '2020-01-01', '--store', 'file:store'], { cwd: dir });
     expect(show.code).toBe(1);
-    expect(show.stderr).toMatch(/no published snapshot for 2020-01-01/);
+    expect(show.stderr).toMatch(/no published or held snapshot for 2020-01-01/);
     const alerts = await runCli(['alerts', 'list', '--as-of', '2020-01-01', '--store', 'file:store'], {
       cwd: dir,
     });

@@ -36,6 +36,13 @@ describe('image references', () => {
     expect(images.filter((i) => !isPinned(i))).toEqual([]);
   });
 
+  it("tag the project's own image with the package version", () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const own = composeImages().filter((i) => i.startsWith('dte-pipeline:'));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.filter((i) => i !== `dte-pipeline:${version}`)).toEqual([]);
+  });
+
   it('build the image on a supported Node LTS with the chart font', () => {
     const dockerfile = readFileSync('Dockerfile', 'utf8');
     for (const image of dockerfileImages()) expect(image).toMatch(/^node:(22|24)\./);
