@@ -8,6 +8,7 @@
  *   memory       `dte run` at DTE_BENCH_BIG_ROWS against the core run's peak RSS
  *   distributed  the same export through BullMQ with two `dte worker` processes, beside inline
  *   serving      GET / at ten connections on the demo store (autocannon)
+ *   xlsx         the same generated rows as `.xlsx` and as CSV through `dte run` (scripts/benchXlsx.ts)
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
@@ -30,7 +31,7 @@ const BIG_ROWS = Number(process.env.DTE_BENCH_BIG_ROWS ?? ROWS * 4);
 const ROUNDS = Math.max(1, Number(process.env.DTE_BENCH_ROUNDS ?? (quick ? 1 : 5)));
 const DIST_ROUNDS = Math.max(1, Number(process.env.DTE_BENCH_DIST_ROUNDS ?? (quick ? 1 : 2)));
 const SERVE_SECONDS = Number(process.env.DTE_BENCH_SERVE_SECONDS ?? (quick ? 3 : 10));
-const only = new Set((process.env.DTE_BENCH_ONLY ?? 'core,memory,distributed,serving').split(','));
+const only = new Set((process.env.DTE_BENCH_ONLY ?? 'core,memory,distributed,serving,xlsx').split(','));
 
 interface Usage {
   wall: number;
@@ -228,6 +229,24 @@ async function serving(): Promise<void> {
   );
 }
 
+/** A workbook export beside the CSV of the same rows, both through `dte run`: time, peak RSS, same indicators. */
+async function xlsx(): Promise<void> {
+  const { benchXlsx } = await import('./benchXlsx.js');
+  const f = await benchXlsx({ rows: ROWS, seed: 20261123, asOf, dir: work });
+  const text = (r: { wallMs: number; maxRssMb: number }) =>
+    `${(r.wallMs / 1000).toFixed(2)} s, ${r.maxRssMb.toFixed(0)} MB`;
+  log(
+    `
+xlsx: ${rowsText(ROWS)} rows, dte run: workbook (${(f.xlsx.bytes / 1e6).toFixed(0)} MB) ${text(f.xlsx)} · CSV (${(f.csv.bytes / 1e6).toFixed(0)} MB) ${text(f.csv)} · indicators ${f.sameIndicators ? 'the same' : 'DIFFER'} (${load()})`,
+  );
+  results.push(
+    goal(
+      f.xlsx.maxRssMb < 400 && f.sameIndicators,
+      `xlsx peak RSS < 400 MB with the CSV's indicators: ${f.xlsx.maxRssMb.toFixed(0)} MB`,
+    ),
+  );
+}
+
 /** What the runs may use: the threads setting and the machine's cores. */
 function threadsText(): string {
   const setting = readEnv().DTE_THREADS;
@@ -241,6 +260,7 @@ async function main(): Promise<void> {
   if (only.has('memory')) await memory(base);
   if (only.has('distributed')) await distributed();
   if (only.has('serving')) await serving();
+  if (only.has('xlsx')) await xlsx();
   log(`\ngoals (${load()})\n${results.map((r) => `  ${r}`).join('\n')}`);
 }
 

@@ -66,7 +66,7 @@ export const OTHER_ENV_DOCS: Record<string, EnvDoc> = {
   },
   'DTE_BENCH_ROWS`, `DTE_BENCH_BIG_ROWS`, `DTE_BENCH_ROUNDS`, `DTE_BENCH_DIST_ROUNDS`, `DTE_BENCH_SERVE_SECONDS`, `DTE_BENCH_ONLY':
     {
-      default: '`1000000`, 4× rows, `5`, `2`, `10`, `core,memory,distributed,serving`',
+      default: '`1000000`, 4× rows, `5`, `2`, `10`, `core,memory,distributed,serving,xlsx`',
       meaning:
         '`npm run bench` only (`-- --quick`: 200,000 rows, one round, 3 s of serving): rows of the core export, rows of the memory run, alternating rounds of the core and distributed measurements, seconds of `GET /` load, which sections to run',
     },
