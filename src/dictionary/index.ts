@@ -1,4 +1,5 @@
 export { categoryName } from './categories.js';
+export { column, countColumn, decimalColumn, textColumn } from './column.js';
 export { indicatorColumns, populationColumns } from './indicatorColumns.js';
 export { dataDictionaryCsv, snapshotReadme } from './render.js';
 export {

@@ -1,13 +1,8 @@
 import { categoryName } from './categories.js';
+import { countColumn } from './column.js';
 import type { ColumnDef } from './types.js';
 
-const count = (name: string, vi: string, en: string, unit = 'enterprises'): ColumnDef => ({
-  name,
-  type: 'integer',
-  unit,
-  vi,
-  en,
-});
+const count = countColumn;
 
 /** The unit a table's rows are: its code and name columns say which. */
 export interface UnitNoun {

@@ -1,14 +1,9 @@
+import { textColumn } from './column.js';
 import { indicatorColumns, populationColumns, unitColumns } from './indicatorColumns.js';
 import { withParquetTwins } from './parquetFiles.js';
 import type { ColumnDef, FileDef } from './types.js';
 
-const text = (name: string, vi: string, en: string): ColumnDef => ({
-  name,
-  type: 'string',
-  unit: '',
-  vi,
-  en,
-});
+const text = textColumn;
 
 const PROVINCE = {
   codeVi: 'Mã tỉnh/thành phố hiện nay (34 đơn vị, mã 2 chữ số của cơ quan thống kê); `VN` là dòng cả nước',

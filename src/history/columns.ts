@@ -1,4 +1,10 @@
-import { type ColumnDef, legacyProvincesColumns, provincesColumns } from '../dictionary/index.js';
+import {
+  type ColumnDef,
+  decimalColumn,
+  legacyProvincesColumns,
+  provincesColumns,
+  textColumn,
+} from '../dictionary/index.js';
 
 export type HistoryUnits = 'provinces' | 'legacy_provinces';
 export type HistoryTableName = HistoryUnits | 'targets';
@@ -11,20 +17,8 @@ const RUN_ID: ColumnDef = {
   en: 'Id of the run that published this date',
 };
 
-const decimal = (name: string, unit: string, vi: string, en: string): ColumnDef => ({
-  name,
-  type: 'decimal',
-  unit,
-  vi,
-  en,
-});
-const text = (name: string, vi: string, en: string): ColumnDef => ({
-  name,
-  type: 'string',
-  unit: '',
-  vi,
-  en,
-});
+const decimal = decimalColumn;
+const text = textColumn;
 
 /** A history of indicators: the snapshot table's columns, with the run that published each date after `as_of`. */
 export function indicatorHistoryColumns(units: HistoryUnits, categories: readonly string[]): ColumnDef[] {

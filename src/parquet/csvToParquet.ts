@@ -7,6 +7,9 @@ import { type SqlType, typedColumns } from './columnTypes.js';
 import { openDuckDb, sqlName, sqlString } from './duckdb.js';
 
 /** A published CSV file that DuckDB could not turn into its Parquet twin. */
+/** DuckDB's memory for writing one Parquet twin. */
+const PARQUET_MEMORY_LIMIT = '64MB';
+
 export class ParquetWriteError extends DteError {}
 
 /** How every Parquet file of the project is written: the same options give the same bytes. */
@@ -65,7 +68,9 @@ export async function csvToParquet(
 ): Promise<number> {
   const header = await readCsvHeader(csvFile);
   const query = typedCsvQuery(csvFile, header, columns);
-  const db = await openDuckDb(':memory:');
+  // DuckDB's buffer pool would otherwise grow toward most of the RAM inside the run's process;
+  // converting a CSV to Parquet streams, so a small pool is enough and keeps the run's peak low.
+  const db = await openDuckDb(':memory:', { memory_limit: PARQUET_MEMORY_LIMIT });
   const connection = await db.connect();
   try {
     const result = await connection.runAndReadAll(
