@@ -13,7 +13,7 @@ const PARQUET_MEMORY_LIMIT = '64MB';
 export class ParquetWriteError extends DteError {}
 
 /** How every Parquet file of the project is written: the same options give the same bytes. */
-export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
+export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 30720';
 
 /** A cell that `csvCell` guarded against formulas (`'=…`, `'+…`, `'-…`, `'@…`) has its guard removed. */
 function unguarded(column: string): string {
@@ -69,7 +69,7 @@ export async function csvToParquet(
   const header = await readCsvHeader(csvFile);
   const query = typedCsvQuery(csvFile, header, columns);
   // DuckDB's buffer pool would otherwise grow toward most of the RAM inside the run's process;
-  // converting a CSV to Parquet streams, so a small pool is enough and keeps the run's peak low.
+  // converting a CSV streams one row group at a time, so a bounded pool holds whatever the row count.
   const db = await openDuckDb(':memory:', { memory_limit: PARQUET_MEMORY_LIMIT });
   const connection = await db.connect();
   try {
