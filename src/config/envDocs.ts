@@ -62,7 +62,8 @@ export const OTHER_ENV_DOCS: Record<string, EnvDoc> = {
   },
   DTE_OPERATOR: {
     default: 'the login name',
-    meaning: 'who silenced or acknowledged, in `dte alerts silence`/`ack`',
+    meaning:
+      'who silenced, acknowledged or released, in `dte alerts silence`/`ack` and `dte snapshots release`',
   },
   'DTE_BENCH_ROWS`, `DTE_BENCH_BIG_ROWS`, `DTE_BENCH_ROUNDS`, `DTE_BENCH_DIST_ROUNDS`, `DTE_BENCH_SERVE_SECONDS`, `DTE_BENCH_ONLY':
     {

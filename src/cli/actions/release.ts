@@ -1,10 +1,10 @@
-import { userInfo } from 'node:os';
 import { createContext } from '../../context/createContext.js';
 import { inlineDeliveries } from '../../runners/inlineDeliveries.js';
 import { afterPublish } from '../../stages/afterPublish.js';
 import { releaseHeld } from '../../stages/release.js';
 import { parseAsOf } from '../../time/asOf.js';
 import { loadCommandConfig } from '../loadCommandConfig.js';
+import { operatorName } from '../operator.js';
 
 export interface ReleaseOptions {
   config?: string;
@@ -21,7 +21,7 @@ export async function releaseAction(date: string, options: ReleaseOptions): Prom
     const released = await releaseHeld(ctx, {
       as_of: parseAsOf(date, 'date'),
       reason: options.reason,
-      by: process.env.DTE_OPERATOR ?? userInfo().username,
+      by: operatorName(),
       ...(options.runId ? { run_id: options.runId } : {}),
     });
     const after = await afterPublish(ctx, released.as_of, inlineDeliveries, released.run_id);

@@ -2,8 +2,8 @@ import { blockedQueued, listQueuedRuns, retryQueued } from '../../../jobs/queued
 import type { LoadedConfig } from '../../config/load.js';
 import type { PipelineContext } from '../../context/context.js';
 import { createContext } from '../../context/createContext.js';
-import { RedisUnavailableError, waitForRedis } from '../../queue/connection.js';
-import { QueueRuntime } from '../../queue/runtime.js';
+import { RedisUnavailableError } from '../../queue/connection.js';
+import type { QueueRuntime } from '../../queue/runtime.js';
 import {
   blockedInline,
   retryInline,
@@ -16,6 +16,7 @@ import { byDateThenStart, type RunRecord } from '../../runs/record.js';
 import { latestPerDate } from '../../runs/status.js';
 import { parseAsOf } from '../../time/asOf.js';
 import { loadCommandConfig } from '../loadCommandConfig.js';
+import { withQueues } from './runtime.js';
 
 /** How long `dte runs` waits for Redis before it shows the store's runs alone. */
 const QUEUE_WAIT_MS = 1500;
@@ -77,7 +78,7 @@ async function allRuns(options: ReadOptions, from?: string): Promise<RunRecord[]
   const ctx = await createContext(loaded);
   try {
     const stored = (await listRecordedRuns(ctx.store, from)).map((r) => r.record);
-    const queued = options.queues ? ((await withQueues(loaded, (rt) => listQueuedRuns(rt, from))) ?? []) : [];
+    const queued = options.queues ? ((await queuesIfUp(loaded, (rt) => listQueuedRuns(rt, from))) ?? []) : [];
     return [...stored, ...queued].sort(byDateThenStart);
   } finally {
     await ctx.store.close();
@@ -85,21 +86,16 @@ async function allRuns(options: ReadOptions, from?: string): Promise<RunRecord[]
 }
 
 /** Runs `use` on the queues, or says on stderr why they were not read and gives null. */
-async function withQueues<T>(
+async function queuesIfUp<T>(
   loaded: LoadedConfig,
   use: (runtime: QueueRuntime) => Promise<T>,
 ): Promise<T | null> {
-  const { REDIS_URL, DTE_QUEUE_PREFIX } = loaded.env;
-  const runtime = QueueRuntime.open(REDIS_URL, DTE_QUEUE_PREFIX, 'client', { failFast: true });
   try {
-    await waitForRedis(runtime.connection, REDIS_URL, QUEUE_WAIT_MS);
-    return await use(runtime);
+    return await withQueues(loaded, use, QUEUE_WAIT_MS);
   } catch (error) {
     if (!(error instanceof RedisUnavailableError)) throw error;
     process.stderr.write(`dte: queues not read: ${error.describe()}\n`);
     return null;
-  } finally {
-    await runtime.close();
   }
 }
 
@@ -129,12 +125,12 @@ export async function resumeBackfill(configFile: string | undefined): Promise<Re
   } finally {
     await ctx.store.close();
   }
-  const blocked = await withRequiredQueues(loaded, (runtime) => blockedQueued(runtime));
+  const blocked = await withQueues(loaded, (runtime) => blockedQueued(runtime));
   return blocked ? retryOnQueues(loaded, blocked) : null;
 }
 
 async function retryOnQueues(loaded: LoadedConfig, asOf: string): Promise<RetryOutcome> {
-  const result = await withRequiredQueues(loaded, (runtime) => retryQueued(runtime, loaded.config, asOf));
+  const result = await withQueues(loaded, (runtime) => retryQueued(runtime, loaded.config, asOf));
   return {
     as_of: asOf,
     runner: 'bullmq',
@@ -143,20 +139,6 @@ async function retryOnQueues(loaded: LoadedConfig, asOf: string): Promise<RetryO
     failed: null,
     waiting: [],
   };
-}
-
-async function withRequiredQueues<T>(
-  loaded: LoadedConfig,
-  use: (runtime: QueueRuntime) => Promise<T>,
-): Promise<T> {
-  const { REDIS_URL, DTE_QUEUE_PREFIX } = loaded.env;
-  const runtime = QueueRuntime.open(REDIS_URL, DTE_QUEUE_PREFIX, 'client', { failFast: true });
-  try {
-    await waitForRedis(runtime.connection, REDIS_URL, QUEUE_WAIT_MS * 2);
-    return await use(runtime);
-  } finally {
-    await runtime.close();
-  }
 }
 
 function fromSeries(asOf: string, series: SeriesOutcome): RetryOutcome {

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import {
   acknowledgeTarget,
   describeDestination,
@@ -18,6 +17,7 @@ import { inlineDeliveries } from '../../runners/inlineDeliveries.js';
 import { loadTargets, targetsPath } from '../../targets/load.js';
 import { parseAsOf } from '../../time/asOf.js';
 import { type CommandKind, loadCommandConfig } from '../loadCommandConfig.js';
+import { operatorName } from '../operator.js';
 
 export interface StoreOptions {
   config?: string;
@@ -45,15 +45,13 @@ function knownTarget(ctx: PipelineContext, id: string): string {
   return id;
 }
 
-const who = () => process.env.DTE_OPERATOR ?? userInfo().username;
-
 /** `dte alerts silence`. */
 export const silenceAction = (target: string, options: StoreOptions & { until: string; reason: string }) =>
   withContext(options, async (ctx) => {
     const record = await silenceTarget(ctx.store, knownTarget(ctx, target), {
       until: parseAsOf(options.until, '--until'),
       reason: options.reason,
-      by: who(),
+      by: operatorName(),
       at: new Date().toISOString(),
     });
     process.stdout.write(
@@ -76,7 +74,7 @@ export const unsilenceAction = (target: string, options: StoreOptions) =>
 export const ackAction = (target: string, options: StoreOptions & { note: string }) =>
   withContext(options, async (ctx) => {
     const record = await acknowledgeTarget(ctx.store, await readState(ctx), knownTarget(ctx, target), {
-      by: who(),
+      by: operatorName(),
       at: new Date().toISOString(),
       note: options.note,
     });
