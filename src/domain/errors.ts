@@ -50,3 +50,9 @@ export class EarlierDateRunningError extends DteError {}
 
 /** Reading or writing the store (or a local temp file) failed: disk full, I/O error, S3 error, aborted stream. */
 export class StorageError extends DteError {}
+
+/** One line of an error for ops: a pipeline error with its context, else its message. */
+export function errorLine(error: unknown): string {
+  if (error instanceof DteError) return error.describe();
+  return error instanceof Error ? error.message : String(error);
+}

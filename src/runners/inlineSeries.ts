@@ -1,8 +1,9 @@
 import type { PipelineContext } from '../context/context.js';
+import { errorLine } from '../domain/errors.js';
 import { NothingToRetryError } from '../runs/errors.js';
 import { listRecordedRuns, recordedRunsOf } from '../runs/history.js';
 import { queuedRecord, type RunTrigger } from '../runs/record.js';
-import { errorLine, recordFollowers } from '../runs/recorder.js';
+import { recordFollowers } from '../runs/recorder.js';
 import { firstBlocking, latestPerDate, waitingFor } from '../runs/status.js';
 import { selectFeeds } from '../stages/selectFeeds.js';
 import { type InlineRunOutcome, runInline } from './inline.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DteError } from '../domain/errors.js';
+import { errorLine } from '../domain/errors.js';
 import { runKeys } from '../snapshot/layout.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { recordedRunsOf, writeRunRecord } from './history.js';
@@ -10,12 +10,6 @@ export interface RunStart {
   as_of: string;
   trigger: RunTrigger;
   feed_ids: string[];
-}
-
-/** One line of an error for ops: a pipeline error with its context, else its message. */
-export function errorLine(error: unknown): string {
-  if (error instanceof DteError) return error.describe();
-  return error instanceof Error ? error.message : String(error);
 }
 
 const nonce = () => randomBytes(3).toString('hex');

@@ -63,10 +63,11 @@ export function isHeld(manifest: Manifest): boolean {
   return manifest.held !== undefined && manifest.release === undefined;
 }
 
-/** Every held, unreleased snapshot (a run manifest that no `current.json` points to), oldest first. */
-export async function listHeld(store: ObjectStore): Promise<Manifest[]> {
+/** Every held, unreleased snapshot (a run manifest that no `current.json` points to), of one date when given, oldest first. */
+export async function listHeld(store: ObjectStore, asOf?: string): Promise<Manifest[]> {
   const held: Manifest[] = [];
-  for await (const info of store.list(snapshotKeys.root)) {
+  // One date's held runs are found under its own folder, without listing every snapshot's files.
+  for await (const info of store.list(asOf ? snapshotKeys.date(asOf) : snapshotKeys.root)) {
     const match = /^snapshots\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/manifest\.json$/.exec(info.key);
     if (!match) continue;
     const manifest = await readRunManifest(store, match[1] ?? '', match[2] ?? '');

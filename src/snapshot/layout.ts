@@ -2,6 +2,7 @@
 export const snapshotKeys = {
   root: 'snapshots/',
   latest: 'snapshots/latest.json',
+  date: (asOf: string) => `snapshots/${asOf}/`,
   current: (asOf: string) => `snapshots/${asOf}/current.json`,
   prefix: (asOf: string, runId: string) => `snapshots/${asOf}/${runId}/`,
   manifest: (asOf: string, runId: string) => `snapshots/${asOf}/${runId}/manifest.json`,

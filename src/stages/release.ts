@@ -28,8 +28,8 @@ export interface ReleaseResult {
 export async function releaseHeld(ctx: PipelineContext, request: ReleaseRequest): Promise<ReleaseResult> {
   if (request.reason.trim() === '')
     throw new UsageError('a release needs a --reason', { asOf: request.as_of });
-  const held = (await listHeld(ctx.store)).filter(
-    (m) => m.as_of === request.as_of && (!request.run_id || m.run_id === request.run_id),
+  const held = (await listHeld(ctx.store, request.as_of)).filter(
+    (m) => !request.run_id || m.run_id === request.run_id,
   );
   const manifest = held.at(-1);
   if (!manifest)

@@ -1,5 +1,5 @@
 import type { PipelineContext } from '../context/context.js';
-import { DteError } from '../domain/errors.js';
+import { errorLine } from '../domain/errors.js';
 import { redactText } from '../logging/redact.js';
 import { sendOpsNotification } from './opsNotification.js';
 
@@ -20,8 +20,7 @@ export async function reportRunFailed(
   failed: FailedRun,
   error: unknown,
 ): Promise<void> {
-  const cause =
-    error instanceof DteError ? error.describe() : error instanceof Error ? error.message : String(error);
+  const cause = errorLine(error);
   try {
     await sendOpsNotification(ctx, {
       kind: 'run_failed',

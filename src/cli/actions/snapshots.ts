@@ -27,7 +27,7 @@ async function manifestOf(store: ObjectStore, asOf: string): Promise<Manifest> {
   // A held snapshot is shown and downloaded too: the operator checks it before releasing it.
   const manifest = pointer
     ? await readManifest(store, pointer)
-    : ((await listHeld(store)).filter((m) => m.as_of === asOf).at(-1) ?? null);
+    : ((await listHeld(store, asOf)).at(-1) ?? null);
   if (!manifest)
     throw new NotFoundError(`no published or held snapshot for ${asOf} in ${store.url}`, { asOf });
   return manifest;
