@@ -54,10 +54,13 @@ async function classifyOnce(ctx: PipelineContext, payload: ClassifyPayload): Pro
   const dteLines: string[] = [];
   const partName = snapshotFiles.enterprisesPart(partition);
   // Level 1: the parts are read by machines, and higher levels cost far more time than they save bytes.
-  const part = new PartitionWriter(ctx.store, () => snapshotKeys.file(plan.as_of, plan.run_id, partName), 1, {
-    contentType: 'application/gzip',
-    gzipLevel: 1,
-  });
+  // Hashed: the part is published and its sha256 goes into the manifest.
+  const part = new PartitionWriter(
+    (key, body, options) => ctx.store.put(key, body, options),
+    () => snapshotKeys.file(plan.as_of, plan.run_id, partName),
+    1,
+    { contentType: 'application/gzip', gzipLevel: 1 },
+  );
   const rows = new PartitionRows(winners, rules, counter, previous, part, dteLines, plan.as_of);
   for await (const piece of stagedPieces(ctx, plan, partition)) {
     eachLineOf(piece, rows);
@@ -99,7 +102,7 @@ class PartitionRows implements LineVisitor {
     private readonly rules: RuleBook,
     private readonly counter: PartitionCounter,
     private readonly previous: ReadonlyMap<string, PreviousRecord> | null,
-    private readonly part: PartitionWriter,
+    private readonly part: PartitionWriter<PutResult>,
     private readonly dteLines: string[],
     private readonly asOf: string,
   ) {}
@@ -207,8 +210,8 @@ async function finishPartition(
   const countsKey = workKeys.counts(plan.run_id, partition);
   const dteKey = workKeys.dteLines(plan.run_id, partition);
   await Promise.all([
-    ctx.store.put(countsKey, JSON.stringify(out.counts), { contentType: 'application/json' }),
-    ctx.store.put(dteKey, out.dteLines.join(''), { contentType: 'text/csv' }),
+    ctx.store.putUnhashed(countsKey, JSON.stringify(out.counts), { contentType: 'application/json' }),
+    ctx.store.putUnhashed(dteKey, out.dteLines.join(''), { contentType: 'text/csv' }),
   ]);
   ctx.logger.debug({ stage: 'classify', asOf: plan.as_of, partition, rows }, 'partition classified');
   return {

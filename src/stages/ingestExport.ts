@@ -3,8 +3,9 @@ import type { PipelineContext } from '../context/context.js';
 import { CSV_BOM, type RejectsTable, rejectColumns, rejectLine, rejectsHeader } from '../csv/index.js';
 import { type ParseOptions, type RecordLayout, readExportBatches } from '../input/index.js';
 import { workKeys } from '../snapshot/layout.js';
-import { PartitionWriter } from '../staging/partitionWriter.js';
+import { type PartitionPut, PartitionWriter } from '../staging/partitionWriter.js';
 import { type LegacySourceCounts, noLegacySources, type StagedBatch } from '../staging/stageBatch.js';
+import type { WrittenObject } from '../store/objectStore.js';
 import type { BatchStager } from './batchStager.js';
 
 /**
@@ -63,15 +64,14 @@ export class StagingSink {
     private readonly feedId: string,
     private readonly asOf: string,
   ) {
-    this.partitions = new PartitionWriter(
-      ctx.store,
-      (p) => workKeys.stagedPartition(prefix, p),
-      partitionCount,
-    );
-    this.keys = new PartitionWriter(ctx.store, (p) => workKeys.stagedKeys(prefix, p), partitionCount, {
+    // Work files read once by this run: no sha256 (nothing records theirs).
+    const put: PartitionPut<WrittenObject> = (key, body, options) =>
+      ctx.store.putUnhashed(key, body, options);
+    this.partitions = new PartitionWriter(put, (p) => workKeys.stagedPartition(prefix, p), partitionCount);
+    this.keys = new PartitionWriter(put, (p) => workKeys.stagedKeys(prefix, p), partitionCount, {
       contentType: 'application/octet-stream',
     });
-    this.rejectsUpload = ctx.store.put(workKeys.stagedRejects(prefix), this.rejects, {
+    this.rejectsUpload = ctx.store.putUnhashed(workKeys.stagedRejects(prefix), this.rejects, {
       contentType: 'text/csv',
     });
     // A failed upload is reported where it is awaited (close), never as an unhandled rejection before.

@@ -1,17 +1,27 @@
-import { PassThrough, type Transform } from 'node:stream';
+import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import type { ObjectStore, PutResult } from '../store/objectStore.js';
+import type { PutOptions, WrittenObject } from '../store/objectStore.js';
 import { LineBuffer } from './lineBuffer.js';
 
 const LANE_BYTES = 256 * 1024;
 
-interface Lane {
+/**
+ * How each partition's object is written: `store.put` where its sha256 is recorded (a published
+ * part), `store.putUnhashed` for work files.
+ */
+export type PartitionPut<R extends WrittenObject> = (
+  key: string,
+  body: Readable,
+  options: PutOptions,
+) => Promise<R>;
+
+interface Lane<R extends WrittenObject> {
   /** Where lines are written: the upload's body, or a gzip in front of it. */
   body: Transform;
   lines: LineBuffer;
   /** Waiting for the stream to drain. */
   full: boolean;
-  upload: Promise<PutResult>;
+  upload: Promise<R>;
 }
 
 export interface PartitionWriterOptions {
@@ -25,15 +35,15 @@ export interface PartitionWriterOptions {
  * pieces of about 256 KiB; `drain()` waits for every lane whose stream is full, so memory stays bounded
  * however large the export. Staged rows are work files, read once: by default not compressed.
  */
-export class PartitionWriter {
-  private readonly lanes: Lane[];
+export class PartitionWriter<R extends WrittenObject = WrittenObject> {
+  private readonly lanes: Lane<R>[];
   private readonly waiting = new Set<Promise<void>>();
   private readonly compressed: boolean;
   /** Rejects with the first upload that fails, so that a writer waiting for room stops waiting. */
   private readonly failed: Promise<never>;
 
   constructor(
-    store: ObjectStore,
+    put: PartitionPut<R>,
     keyOf: (partition: number) => string,
     partitions: number,
     options: PartitionWriterOptions = { contentType: 'application/x-ndjson' },
@@ -57,7 +67,7 @@ export class PartitionWriter {
         body,
         lines: new LineBuffer(LANE_BYTES),
         full: false,
-        upload: store.put(keyOf(p), upload, { contentType: options.contentType }),
+        upload: put(keyOf(p), upload, { contentType: options.contentType }),
       };
     });
     this.failed = new Promise<never>((_, reject) => {
@@ -84,7 +94,7 @@ export class PartitionWriter {
     this.push(lane, bytes);
   }
 
-  private flushLane(lane: Lane): void {
+  private flushLane(lane: Lane<R>): void {
     if (lane.lines.length === 0) return;
     const bytes = lane.lines.take();
     // Gzip has read a piece once its write is done, so the lane may fill the same buffer again;
@@ -92,7 +102,7 @@ export class PartitionWriter {
     this.push(lane, bytes, this.compressed ? () => lane.lines.recycle(bytes) : undefined);
   }
 
-  private push(lane: Lane, bytes: Uint8Array, written?: () => void): void {
+  private push(lane: Lane<R>, bytes: Uint8Array, written?: () => void): void {
     // One wait per lane: writes go on until the caller drains, and each would add a listener.
     if (!lane.body.write(bytes, written) && !lane.full) {
       lane.full = true;
@@ -109,7 +119,7 @@ export class PartitionWriter {
     if (this.waiting.size > 0) await Promise.race([Promise.all([...this.waiting]), this.failed]);
   }
 
-  async close(): Promise<PutResult[]> {
+  async close(): Promise<R[]> {
     for (const lane of this.lanes) {
       this.flushLane(lane);
       lane.body.end();

@@ -7,14 +7,21 @@ export function toReadable(body: Body): Readable {
   return body;
 }
 
-/** Passes bytes through while counting them and computing their sha256. */
-export class HashingCounter extends Transform {
-  private readonly hash = createHash('sha256');
+/** Passes bytes through while counting them. */
+export class ByteCounter extends Transform {
   bytes = 0;
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk);
     this.bytes += chunk.length;
     callback(null, chunk);
+  }
+}
+
+/** Passes bytes through while counting them and computing their sha256. */
+export class HashingCounter extends ByteCounter {
+  private readonly hash = createHash('sha256');
+  override _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void {
+    this.hash.update(chunk);
+    super._transform(chunk, encoding, callback);
   }
   digest(): string {
     return this.hash.digest('hex');

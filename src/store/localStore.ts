@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { NotFoundError } from '../domain/errors.js';
 import { HashingCounter, toReadable } from './bodies.js';
 import { assertSafeKey } from './keys.js';
-import type { Body, ObjectInfo, ObjectStore, PutResult } from './objectStore.js';
+import type { Body, ObjectInfo, ObjectStore, PutResult, WrittenObject } from './objectStore.js';
 import { storageError } from './storageError.js';
 
 const TEMP_MARK = '.tmp-';
@@ -28,19 +28,30 @@ export class LocalStore implements ObjectStore {
   }
 
   async put(key: string, body: Body): Promise<PutResult> {
-    const target = this.pathOf(key);
-    // Write beside the target then rename: a reader never sees half an object.
-    const temp = `${target}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
     const counter = new HashingCounter();
+    await this.write(key, body, counter);
+    return { key, bytes: counter.bytes, sha256: counter.digest() };
+  }
+
+  async putUnhashed(key: string, body: Body): Promise<WrittenObject> {
+    return { key, bytes: await this.write(key, body) };
+  }
+
+  /** Writes the bytes beside the target then renames, so a reader never sees half an object; returns their size. */
+  private async write(key: string, body: Body, counter?: HashingCounter): Promise<number> {
+    const target = this.pathOf(key);
+    const temp = `${target}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
     try {
       await mkdir(path.dirname(target), { recursive: true });
-      await pipeline(toReadable(body), counter, createWriteStream(temp));
+      const file = createWriteStream(temp);
+      if (counter) await pipeline(toReadable(body), counter, file);
+      else await pipeline(toReadable(body), file);
       await rename(temp, target);
+      return file.bytesWritten;
     } catch (error) {
       await rm(temp, { force: true });
       throw storageError('put', key, error);
     }
-    return { key, bytes: counter.bytes, sha256: counter.digest() };
   }
 
   async putIfAbsent(key: string, body: string): Promise<boolean> {

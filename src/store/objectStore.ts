@@ -7,9 +7,13 @@ export interface ObjectInfo {
   modified?: string;
 }
 
-export interface PutResult {
+/** An object written: its key and size. */
+export interface WrittenObject {
   key: string;
   bytes: number;
+}
+
+export interface PutResult extends WrittenObject {
   /** Hex sha256 of the bytes written. */
   sha256: string;
 }
@@ -36,6 +40,11 @@ export interface ObjectStore {
   readonly url: string;
   /** Writes an object atomically: readers see the old object or the whole new one, never a part. */
   put(key: string, body: Body, options?: PutOptions): Promise<PutResult>;
+  /**
+   * Writes like `put` without hashing the bytes: for internal work files under `work/` whose sha256
+   * nothing records or decides on (staged rows, keys, partial counts).
+   */
+  putUnhashed(key: string, body: Body, options?: PutOptions): Promise<WrittenObject>;
   /** Writes a small object only when no object has the key: true when written, false when one was there. */
   putIfAbsent(key: string, body: string): Promise<boolean>;
   /** A stream of the object's bytes; rejects with NotFoundError when the key does not exist. */

@@ -15,9 +15,17 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { DteError, NotFoundError, StorageError, UsageError } from '../domain/errors.js';
-import { HashingCounter, toReadable } from './bodies.js';
+import { ByteCounter, HashingCounter, toReadable } from './bodies.js';
 import { assertSafeKey } from './keys.js';
-import type { Body, ObjectInfo, ObjectStore, PresignOptions, PutOptions, PutResult } from './objectStore.js';
+import type {
+  Body,
+  ObjectInfo,
+  ObjectStore,
+  PresignOptions,
+  PutOptions,
+  PutResult,
+  WrittenObject,
+} from './objectStore.js';
 
 export interface S3StoreOptions {
   endpoint?: string;
@@ -101,8 +109,20 @@ export class S3Store implements ObjectStore {
   }
 
   async put(key: string, body: Body, options: PutOptions = {}): Promise<PutResult> {
-    const Key = this.keyOf(key);
     const counter = new HashingCounter();
+    await this.upload(key, body, options, counter);
+    return { key, bytes: counter.bytes, sha256: counter.digest() };
+  }
+
+  async putUnhashed(key: string, body: Body, options: PutOptions = {}): Promise<WrittenObject> {
+    const counter = new ByteCounter();
+    await this.upload(key, body, options, counter);
+    return { key, bytes: counter.bytes };
+  }
+
+  /** Streams the bytes up in parts through `counter`, which counts (and may hash) them. */
+  private async upload(key: string, body: Body, options: PutOptions, counter: ByteCounter): Promise<void> {
+    const Key = this.keyOf(key);
     const stream = new PassThrough();
     const upload = new Upload({
       client: this.client,
@@ -118,7 +138,6 @@ export class S3Store implements ObjectStore {
       stream.destroy();
       throw this.translate(error, 'put', key);
     }
-    return { key, bytes: counter.bytes, sha256: counter.digest() };
   }
 
   async putIfAbsent(key: string, body: string): Promise<boolean> {

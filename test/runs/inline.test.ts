@@ -58,6 +58,7 @@ describe('inline run records', () => {
         }
         return ctx.store.put(key, body, options);
       },
+      putUnhashed: (key, body, options) => ctx.store.putUnhashed(key, body, options),
       putIfAbsent: (key, body) => ctx.store.putIfAbsent(key, body),
       removeTemporary: (prefix, olderThanMs) => ctx.store.removeTemporary(prefix, olderThanMs),
       get: (key) => ctx.store.get(key),

@@ -17,6 +17,7 @@ function counted(store: ObjectStore): { store: ObjectStore; reads: string[] } {
   const wrapped: ObjectStore = {
     url: store.url,
     put: (key, body, options) => store.put(key, body, options),
+    putUnhashed: (key, body, options) => store.putUnhashed(key, body, options),
     putIfAbsent: (key, body) => store.putIfAbsent(key, body),
     get: (key) => {
       reads.push(`get ${key}`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,11 @@ async function objectText(store: LocalStore, key: string, gzip = false): Promise
 describe('partition writers', () => {
   it('keep each partition in the order written, whether lines come as text, in place or as encoded bytes', async () => {
     const store = new LocalStore(path.join(await tempDir('dte-parts-'), 'store'));
-    const writer = new PartitionWriter(store, (p) => `parts/${p}.ndjson`, 2);
+    const writer = new PartitionWriter(
+      (k, b) => store.putUnhashed(k, b),
+      (p) => `parts/${p}.ndjson`,
+      2,
+    );
     writeToPartition(writer, 0, 'Hàm Rồng');
     writer.writeBytes(0, Buffer.from('encoded 1\nencoded 2\n'));
     writeToPartition(writer, 1, 'other partition');
@@ -34,15 +39,22 @@ describe('partition writers', () => {
     expect(second!.bytes).toBe(Buffer.byteLength(`other partition\n${big}in place\n`));
   });
 
-  it('gzip each partition when asked, with the same lines inside', async () => {
+  it('gzip each partition when asked, with the same lines inside, hashed when written by put', async () => {
     const store = new LocalStore(path.join(await tempDir('dte-parts-'), 'store'));
-    const writer = new PartitionWriter(store, () => 'part.ndjson.gz', 1, {
-      contentType: 'application/gzip',
-      gzipLevel: 1,
-    });
+    const writer = new PartitionWriter(
+      (k, b) => store.put(k, b),
+      () => 'part.ndjson.gz',
+      1,
+      {
+        contentType: 'application/gzip',
+        gzipLevel: 1,
+      },
+    );
     for (let i = 0; i < 20_000; i++) writeToPartition(writer, 0, `{"line":${i},"name":"Công ty ${i}"}`);
     writer.writeBytes(0, Buffer.from('last\n'));
-    await writer.close();
+    const [written] = await writer.close();
+    const gzipped = await readAll(await store.get('part.ndjson.gz'));
+    expect(written!.sha256).toBe(createHash('sha256').update(gzipped).digest('hex'));
     const text = await objectText(store, 'part.ndjson.gz', true);
     const lines = text.split('\n');
     expect(lines).toHaveLength(20_002);

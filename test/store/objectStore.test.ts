@@ -54,6 +54,25 @@ describe.each(stores)('object store: %s', (_name, open) => {
     await store.close();
   });
 
+  it('writes work files unhashed, with their size, the same bytes, and a failing body leaving nothing', async () => {
+    const store = await open();
+    const body = Readable.from([Buffer.from('dòng 1\n'), Buffer.from('dòng 2\n')]);
+    const put = await store.putUnhashed('work/x/part-00.ndjson', body, {
+      contentType: 'application/x-ndjson',
+    });
+    expect(put).toEqual({ key: 'work/x/part-00.ndjson', bytes: Buffer.byteLength('dòng 1\ndòng 2\n') });
+    expect(await text(store, 'work/x/part-00.ndjson')).toBe('dòng 1\ndòng 2\n');
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('source broke'));
+      },
+    });
+    await expect(store.putUnhashed('work/x/broken.ndjson', failing)).rejects.toThrow();
+    expect(await store.head('work/x/broken.ndjson')).toBeNull();
+    await expect(store.putUnhashed('../outside.txt', 'x')).rejects.toBeInstanceOf(UsageError);
+    await store.close();
+  });
+
   it('answers a missing key with NotFoundError and refuses keys that escape the root', async () => {
     const store = await open();
     await expect(store.get('nope/missing.csv')).rejects.toBeInstanceOf(NotFoundError);

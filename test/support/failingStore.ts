@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { toReadable } from '../../src/store/bodies.js';
-import type { ObjectStore } from '../../src/store/objectStore.js';
+import type { Body, ObjectStore } from '../../src/store/objectStore.js';
 
 /** Options of a store that breaks: after `afterBytes` bytes written in all, or on reads of keys matching `failReads`. */
 export interface FailingStoreOptions {
@@ -34,29 +34,36 @@ export function failingStore(
         syscall: 'write',
       },
     );
+  /** The body, failing once the bytes written in all pass the limit, when its key counts. */
+  const metered = (key: string, body: Body): Body => {
+    if (options.keys && !options.keys.test(key)) return body;
+    puts.push({ key, start: written });
+    const limit = options.afterBytes ?? Number.POSITIVE_INFINITY;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        if (written + chunk.length > limit) {
+          done(fault());
+          return;
+        }
+        written += chunk.length;
+        done(null, chunk);
+      },
+    });
+    // The store's own pipeline reports the error; until it is attached, nobody else must see it.
+    meter.on('error', () => undefined);
+    const source = toReadable(body);
+    source.on('error', (error) => meter.destroy(error));
+    return source.pipe(meter);
+  };
   return {
     url: inner.url,
     written: () => written,
     puts,
     put(key, body, putOptions) {
-      if (options.keys && !options.keys.test(key)) return inner.put(key, body, putOptions);
-      puts.push({ key, start: written });
-      const limit = options.afterBytes ?? Number.POSITIVE_INFINITY;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          if (written + chunk.length > limit) {
-            done(fault());
-            return;
-          }
-          written += chunk.length;
-          done(null, chunk);
-        },
-      });
-      // The store's own pipeline reports the error; until it is attached, nobody else must see it.
-      meter.on('error', () => undefined);
-      const source = toReadable(body);
-      source.on('error', (error) => meter.destroy(error));
-      return inner.put(key, source.pipe(meter), putOptions);
+      return inner.put(key, metered(key, body), putOptions);
+    },
+    putUnhashed(key, body, putOptions) {
+      return inner.putUnhashed(key, metered(key, body), putOptions);
     },
     putIfAbsent: (key, body) => inner.putIfAbsent(key, body),
     async get(key) {
