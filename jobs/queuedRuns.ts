@@ -31,6 +31,8 @@ const ALL_STATES = [
 const planReturn = z.object({
   action: z.enum(['run', 'already_published', 'held', 'unchanged']),
   run_id: z.string(),
+  /** Rows read by the run's ingests: an ingest left unparsed (already published) has none of its own. */
+  rows: z.number().int().nonnegative().optional(),
 });
 
 const OUTCOME: Record<z.infer<typeof planReturn>['action'], RunOutcomeStatus> = {
@@ -135,7 +137,7 @@ async function recordOf(runtime: QueueRuntime, plan: Job, payload: PlanPayload):
     feed_ids: payload.feed_ids,
     started,
     duration_ms: started && isEnded(status) ? Math.max(0, endOf(stages) - Date.parse(started)) : null,
-    rows: ingest.rows,
+    rows: ingest.rows ?? (decided.success ? (decided.data.rows ?? null) : null),
     error: stages.find((s) => s.error !== null)?.error ?? null,
     stages,
   };

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { ingestPayload } from '../jobs/payloads.js';
 import type { PipelineContext } from '../src/context/context.js';
-import { ingestFeed } from '../src/stages/ingest.js';
+import { ingestUnlessPublished } from '../src/stages/ingestFeeds.js';
 
 export const ingestProcessor = (ctx: PipelineContext) => (job: Job) =>
-  ingestFeed(ctx, ingestPayload.parse(job.data));
+  ingestUnlessPublished(ctx, ingestPayload.parse(job.data));

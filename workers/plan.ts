@@ -7,9 +7,11 @@ import type { PipelineContext } from '../src/context/context.js';
 import { AlreadyRunningError } from '../src/domain/errors.js';
 import { earlierDatesInProgress, leaseMs, releaseDateLease, takeDateLease } from '../src/queue/dateLease.js';
 import type { QueueRuntime } from '../src/queue/runtime.js';
+import { rowsRead } from '../src/runs/status.js';
 import { afterPublish } from '../src/stages/afterPublish.js';
-import { decideRun } from '../src/stages/decide.js';
-import { ingestResultSchema } from '../src/stages/results.js';
+import { decideRun, type RunDecision } from '../src/stages/decide.js';
+import { settleIngests } from '../src/stages/ingestFeeds.js';
+import { feedIngestSchema } from '../src/stages/results.js';
 
 /** How often a run waiting for an earlier date looks again. */
 const ORDER_POLL_MS = 500;
@@ -38,13 +40,19 @@ export const planProcessor =
         asOf: payload.as_of,
         jobId: holder,
       });
-    const ingests = Object.values(await job.getChildrenValues()).map((v) => ingestResultSchema.parse(v));
-    const decision = await decideRun(ctx, payload.as_of, ingests);
+    const feeds = Object.values(await job.getChildrenValues()).map((v) => feedIngestSchema.parse(v));
+    // As inline: a date published from the same bytes is known from their hashes, no row parsed.
+    const settled = await settleIngests(ctx, payload.as_of, feeds);
+    const decision: RunDecision =
+      'published' in settled
+        ? { action: 'already_published', plan: settled.published }
+        : await decideRun(ctx, payload.as_of, settled.ingests);
+    const rows = rowsRead(decision.plan.feeds);
     if (decision.action === 'run') {
       const added = await runtime.addFlowOnce(
         runFlow(decision.plan, payload.feed_ids, payload.then, ctx.config.worker),
       );
-      return { action: decision.action, run_id: decision.plan.run_id, flow: added };
+      return { action: decision.action, run_id: decision.plan.run_id, rows, flow: added };
     }
     // Already published or held: its after-publish sequence runs again, as inline (idempotent on ids).
     if (decision.action === 'already_published' || decision.action === 'held')
@@ -53,5 +61,5 @@ export const planProcessor =
     // Nothing (more) to publish for this date: the backfill goes on with the next one.
     if (payload.then.length > 0)
       await enqueueRuns(runtime, ctx.config, payload.then, payload.feed_ids, 'backfill');
-    return { action: decision.action, run_id: decision.plan.run_id };
+    return { action: decision.action, run_id: decision.plan.run_id, rows };
   };

@@ -7,8 +7,8 @@ import type { Held } from '../snapshot/manifest.js';
 import { type AfterPublishOutcome, afterPublish } from '../stages/afterPublish.js';
 import { aggregateRun } from '../stages/aggregate.js';
 import { classifyPartition } from '../stages/classify.js';
-import { decidePublished, decideRun } from '../stages/decide.js';
-import { type FetchedFeed, fetchFeed, parseFeed } from '../stages/ingest.js';
+import { decideRun } from '../stages/decide.js';
+import { type FeedIngest, ingestUnlessPublished, settleIngests } from '../stages/ingestFeeds.js';
 import { publishRun } from '../stages/publish.js';
 import type { ClassifyResult, IngestResult, PublishResult, RunPlan } from '../stages/results.js';
 import { classifyResultSchema } from '../stages/results.js';
@@ -127,13 +127,10 @@ async function ingestAll(
   asOf: string,
   feeds: FeedConfig[],
 ): Promise<{ published: RunPlan } | { ingests: IngestResult[] }> {
-  const fetched: FetchedFeed[] = [];
-  for (const feed of feeds) fetched.push(await fetchFeed(ctx, { as_of: asOf, feed_id: feed.id }));
-  const published = await decidePublished(ctx, asOf, fetched);
-  if (published) return { published };
-  const ingests: IngestResult[] = [];
-  for (const feed of fetched) ingests.push(await parseFeed(ctx, feed));
-  return { ingests };
+  const ingested: FeedIngest[] = [];
+  for (const feed of feeds)
+    ingested.push(await ingestUnlessPublished(ctx, { as_of: asOf, feed_id: feed.id }));
+  return settleIngests(ctx, asOf, ingested);
 }
 
 /** The after-publish sequence of the run's date, recorded as its `alerts` stage. */

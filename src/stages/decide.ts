@@ -56,6 +56,19 @@ async function decide(ctx: PipelineContext, asOf: string, ingests: IngestResult[
 }
 
 /**
+ * Whether the date's published run read these very bytes for the feed: only then may its parse turn
+ * out to be unneeded, so only then does it wait for every feed's hash (`decidePublished`).
+ */
+export async function publishedFrom(ctx: PipelineContext, feed: FetchedFeed): Promise<boolean> {
+  const current = await readCurrent(ctx.store, feed.payload.as_of);
+  const manifest = current ? await readManifest(ctx.store, current) : null;
+  return (
+    manifest?.inputs.some((i) => i.feed_id === feed.payload.feed_id && i.sha256 === feed.fetched.sha256) ??
+    false
+  );
+}
+
+/**
  * Before parsing: the fetched exports' hashes already decide the run id, so a date published from
  * the same inputs is recognised without reading a row. Returns that run's plan, its counts taken from
  * the published manifest, or null when the run must be ingested.

@@ -30,6 +30,23 @@ export const ingestResultSchema = z.object({
 });
 export type IngestResult = z.infer<typeof ingestResultSchema>;
 
+/** A feed fetched and not parsed (`FetchedFeed`): what an ingest job hands on when the date's published run read its bytes. */
+export const fetchedFeedSchema = z.object({
+  payload: z.object({ as_of: isoDate, feed_id: z.string() }),
+  fetched: z.object({
+    status: z.enum(['fetched', 'unchanged']),
+    rawKey: z.string(),
+    sha256,
+    bytes: z.number().int().nonnegative(),
+    fileName: z.string(),
+    source: z.string(),
+  }),
+  staging_prefix: z.string(),
+});
+
+/** What an ingest job returns (`FeedIngest`): the feed's staged rows, or its fetch alone. */
+export const feedIngestSchema = z.union([ingestResultSchema, z.object({ unparsed: fetchedFeedSchema })]);
+
 /** Everything later stages need to find their inputs and outputs, decided once per run. */
 export const runPlanSchema = z.object({
   as_of: isoDate,

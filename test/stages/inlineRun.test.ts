@@ -231,6 +231,10 @@ describe('inline run of one export', () => {
           puts.push(key);
           return store.put(key, ...rest);
         },
+        putUnhashed: (key: string, ...rest: [never, never]) => {
+          puts.push(key);
+          return store.putUnhashed(key, ...rest);
+        },
       }),
     };
     const again = await runInline(watched, { asOf: '2025-06-30' });
@@ -243,6 +247,18 @@ describe('inline run of one export', () => {
     expect(planOf(again.plan)).toEqual(planOf(first.plan));
     // Ingest writes staged rows under work/ for every row it parses: none were written.
     expect(puts.filter((key) => key.startsWith('work/'))).toEqual([]);
+  });
+
+  it('parses the feed after all when its published bytes no longer decide the run id (new code)', async () => {
+    const dir = await tempDir();
+    const file = await writeExport(dir, 'export.csv', [...base, ...dirty]);
+    const ctx = await testContext([{ id: 'national', file, format: 'vn-dkkd-csv' }], { gates: OPEN_GATES });
+    const first = await runInline(ctx, { asOf: '2025-06-30' });
+    expect(first.status).toBe('published');
+    const again = await runInline({ ...ctx, codeVersion: `${ctx.codeVersion}-next` }, { asOf: '2025-06-30' });
+    expect(again.status).toBe('published');
+    expect(again.plan.run_id).not.toBe(first.plan.run_id);
+    expect(again.plan.feeds[0]!.rows_read).toBe(first.plan.feeds[0]!.rows_read);
   });
 
   it('counts conversions and cessations against the previous snapshot', async () => {
