@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -41,14 +42,17 @@ export class LocalStore implements ObjectStore {
   private async write(key: string, body: Body, counter?: HashingCounter): Promise<number> {
     const target = this.pathOf(key);
     const temp = `${target}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
+    let file: WriteStream | undefined;
     try {
       await mkdir(path.dirname(target), { recursive: true });
-      const file = createWriteStream(temp);
+      file = createWriteStream(temp);
       if (counter) await pipeline(toReadable(body), counter, file);
       else await pipeline(toReadable(body), file);
       await rename(temp, target);
       return file.bytesWritten;
     } catch (error) {
+      // A body that fails at once can beat the file's opening: removed before it is closed, it would stay.
+      if (file && !file.closed) await once(file, 'close').catch(() => undefined);
       await rm(temp, { force: true });
       throw storageError('put', key, error);
     }

@@ -69,6 +69,8 @@ describe.each(stores)('object store: %s', (_name, open) => {
     });
     await expect(store.putUnhashed('work/x/broken.ndjson', failing)).rejects.toThrow();
     expect(await store.head('work/x/broken.ndjson')).toBeNull();
+    // Nor a half-written temp file, though the body failed before the file was even open.
+    expect((await store.removeTemporary('work/x/', 0)).files).toBe(0);
     await expect(store.putUnhashed('../outside.txt', 'x')).rejects.toBeInstanceOf(UsageError);
     await store.close();
   });
