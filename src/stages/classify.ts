@@ -6,6 +6,7 @@ import { DteError } from '../domain/errors.js';
 import { type CountedRecord, PartitionCounter, type PartitionCounts } from '../indicators/index.js';
 import { snapshotFiles, snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { Deduper } from '../staging/dedupe.js';
+import { dteTextInOrder } from '../staging/dteLines.js';
 import { EnterpriseJsonWriter } from '../staging/enterpriseJson.js';
 import { PartitionWriter } from '../staging/partitionWriter.js';
 import { provinceNames } from '../staging/provinceNames.js';
@@ -208,7 +209,7 @@ async function finishPartition(
   const dteKey = workKeys.dteLines(plan.run_id, partition);
   await Promise.all([
     ctx.store.put(countsKey, JSON.stringify(out.counts), { contentType: 'application/json' }),
-    ctx.store.put(dteKey, out.dteLines.join(''), { contentType: 'text/csv' }),
+    ctx.store.put(dteKey, dteTextInOrder(Buffer.from(out.dteLines.join(''))), { contentType: 'text/csv' }),
   ]);
   ctx.logger.debug({ stage: 'classify', asOf: plan.as_of, partition, rows }, 'partition classified');
   return {
