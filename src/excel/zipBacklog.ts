@@ -9,14 +9,11 @@ const MAX_BACKLOG = 2 * 1024 * 1024;
 /** A wait for `drain` ends after this long at most, and the backlog is read again. */
 const DRAIN_TIMEOUT_MS = 100;
 
-/** The stream exceljs's sheet stream writes into once the zip has reached the sheet's entry. */
-type Entry = EventEmitter;
-
 /**
  * The stream the zip reads the sheet's XML from, once it has reached the sheet's entry: exceljs's
  * sheet stream writes into it without waiting (its `pipes`, outside exceljs's types).
  */
-function entryOf(ws: object): Entry | null {
+function entryOf(ws: object): EventEmitter | null {
   const stream: unknown = Reflect.get(ws, 'stream');
   const pipes: unknown = typeof stream === 'object' && stream !== null ? Reflect.get(stream, 'pipes') : null;
   const first: unknown = Array.isArray(pipes) ? pipes[0] : null;
@@ -24,7 +21,7 @@ function entryOf(ws: object): Entry | null {
 }
 
 /** Bytes written to the entry's stream and not yet read by the zip (its `readable-stream` may lack `writableLength`). */
-function backlogOf(entry: Entry): number {
+function backlogOf(entry: EventEmitter): number {
   const length: unknown = Reflect.get(entry, 'writableLength');
   if (typeof length === 'number') return length;
   const state: unknown = Reflect.get(entry, '_writableState');
@@ -32,7 +29,7 @@ function backlogOf(entry: Entry): number {
   return typeof held === 'number' ? held : 0;
 }
 
-function drainOrTimeout(entry: Entry): Promise<void> {
+function drainOrTimeout(entry: EventEmitter): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
