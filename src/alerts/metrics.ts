@@ -1,7 +1,7 @@
+import { csvTextLines } from '../csv/index.js';
 import { legacyProvincesJsonSchema, type ProvincesJson, provincesJsonSchema } from '../indicators/schema.js';
 import { readJsonObject } from '../snapshot/catalog.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
-import { csvTextLines } from '../staging/textLines.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { type Target, territoryOf } from '../targets/schema.js';
 

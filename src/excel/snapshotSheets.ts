@@ -1,4 +1,4 @@
-import { type FeedReasons, rejectsSummaryRows } from '../csv/index.js';
+import { csvTextLines, type FeedReasons, rejectsSummaryRows } from '../csv/index.js';
 import {
   communesColumns,
   dteEnterprisesColumns,
@@ -9,7 +9,6 @@ import {
 import type { ProvinceCommunes } from '../indicators/communes.js';
 import type { IndicatorRow, IndicatorTables } from '../indicators/index.js';
 import { splitRecord } from '../input/csvRecords.js';
-import { csvTextLines } from '../staging/textLines.js';
 import type { SheetSpec } from './workbook.js';
 
 /** What the workbook shows: the tables aggregate has just written as CSV. */

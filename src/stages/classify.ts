@@ -1,6 +1,6 @@
 import { classify, type RuleBook } from '../classify/index.js';
 import type { PipelineContext } from '../context/context.js';
-import { dteEnterpriseLine } from '../csv/index.js';
+import { dteEnterpriseLine, wholeLines } from '../csv/index.js';
 import { type Classification, type PreviousRecord, withClassification } from '../domain/classified.js';
 import { DteError } from '../domain/errors.js';
 import { type CountedRecord, PartitionCounter, type PartitionCounts } from '../indicators/index.js';
@@ -11,14 +11,7 @@ import { EnterpriseJsonWriter } from '../staging/enterpriseJson.js';
 import { PartitionWriter } from '../staging/partitionWriter.js';
 import { provinceNames } from '../staging/provinceNames.js';
 import { type KeySink, readRowKeys } from '../staging/rowKeys.js';
-import {
-  eachLineOf,
-  F,
-  type LineVisitor,
-  type StagedCodes,
-  StagedRow,
-  wholeLines,
-} from '../staging/stagedRecord.js';
+import { eachLineOf, F, type LineVisitor, type StagedCodes, StagedRow } from '../staging/stagedRecord.js';
 import type { PutResult } from '../store/objectStore.js';
 import { inStage } from './inStage.js';
 import { loadPreviousPartition } from './previous.js';

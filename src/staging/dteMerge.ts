@@ -1,6 +1,5 @@
-import { dteLineOrder } from '../csv/index.js';
+import { dteLineOrder, wholeLines } from '../csv/index.js';
 import { DteError } from '../domain/errors.js';
-import { wholeLines } from './stagedRecord.js';
 
 /** Two partitions' DTE lines that do not merge into one list in strict id order. */
 export class DteListOrderError extends DteError {}

@@ -1,4 +1,4 @@
-import { wholeLines } from './stagedRecord.js';
+import { wholeLines } from './wholeLines.js';
 
 /**
  * The lines of a CSV text this project wrote (UTF-8, CRLF line ends, a BOM first, no line break
