@@ -1,7 +1,7 @@
+import { csvTextLines } from '../csv/index.js';
 import { legacyProvincesJsonSchema, type ProvincesJson, provincesJsonSchema } from '../indicators/schema.js';
 import { readJsonObject } from '../snapshot/catalog.js';
 import type { SnapshotPointer } from '../snapshot/manifest.js';
-import { readAll } from '../store/bodies.js';
 import type { ObjectStore } from '../store/objectStore.js';
 import { type Target, territoryOf } from '../targets/schema.js';
 
@@ -54,20 +54,25 @@ async function rowOf(
 /** DTEs of any status registered on or after `since`, counted from the snapshot's DTE list. */
 async function foundedSince(store: ObjectStore, pointer: SnapshotPointer, target: Target): Promise<number> {
   const territory = territoryOf(target);
-  const text = (await readAll(await store.get(`${pointer.prefix}dte_enterprises.csv`))).toString('utf8');
-  const [header, ...lines] = text.replace(/^\uFEFF/, '').split('\r\n');
-  const columns = (header ?? '').split(',');
-  const col =
-    territory.kind === 'province'
-      ? columns.indexOf('province_code')
-      : columns.indexOf('legacy_province_code');
-  const dateCol = columns.indexOf('registration_date');
+  let columns: string[] | null = null;
+  let col = -1;
+  let dateCol = -1;
   let count = 0;
-  for (const line of lines) {
-    if (line.length === 0) continue;
+  // Read as a stream: the DTE list of a national run is too large to hold as one string.
+  for await (const line of csvTextLines(await store.get(`${pointer.prefix}dte_enterprises.csv`))) {
+    if (columns === null) {
+      columns = line.split(',');
+      col =
+        territory.kind === 'province'
+          ? columns.indexOf('province_code')
+          : columns.indexOf('legacy_province_code');
+      dateCol = columns.indexOf('registration_date');
+      continue;
+    }
     // Names may hold quoted commas; codes and dates never do, so they are read from the right.
     const cells = line.split(',');
-    const fromEnd = (i: number) => cells[cells.length - (columns.length - i)];
+    const width = columns.length;
+    const fromEnd = (i: number) => cells[cells.length - (width - i)];
     const here = territory.kind === 'nation' || fromEnd(col) === territory.code;
     if (here && (fromEnd(dateCol) ?? '') >= (target.since ?? '')) count++;
   }

@@ -23,3 +23,5 @@ export {
   rejectsSummaryRows,
   type SummaryRow,
 } from './rejectsSummary.js';
+export { csvTextLines } from './textLines.js';
+export { wholeLines } from './wholeLines.js';

@@ -1,4 +1,4 @@
-import { type FeedReasons, rejectsSummaryRows } from '../csv/index.js';
+import { csvTextLines, type FeedReasons, rejectsSummaryRows } from '../csv/index.js';
 import {
   communesColumns,
   dteEnterprisesColumns,
@@ -18,8 +18,8 @@ export interface SnapshotTables {
   categories: readonly string[];
   tables: IndicatorTables;
   communes: readonly ProvinceCommunes[];
-  /** `dte_enterprises.csv` as written. */
-  dteCsv: Buffer;
+  /** Opens `dte_enterprises.csv` as written, when the workbook reaches its sheet. */
+  dteCsv: () => Promise<AsyncIterable<Buffer>>;
   feeds: readonly FeedReasons[];
 }
 
@@ -35,15 +35,17 @@ function unguard(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** The DTE list's rows back from its CSV, whose records are one line each (names hold no line breaks). */
-function* dteRows(csv: Buffer): Generator<Row> {
-  const [head, ...lines] = csv
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .split('\r\n');
-  const columns = splitRecord(head ?? '', ',') ?? [];
-  for (const line of lines) {
-    if (line === '') continue;
+/**
+ * The DTE list's rows back from its CSV, whose records are one line each (names hold no line breaks),
+ * read a piece at a time: the list is never held whole.
+ */
+async function* dteRows(open: () => Promise<AsyncIterable<Buffer>>): AsyncGenerator<Row> {
+  let columns: string[] | null = null;
+  for await (const line of csvTextLines(await open())) {
+    if (columns === null) {
+      columns = splitRecord(line, ',') ?? [];
+      continue;
+    }
     const cells = splitRecord(line, ',') ?? [];
     yield Object.fromEntries(columns.map((c, i) => [c, unguard(cells[i] ?? '')]));
   }

@@ -1,9 +1,11 @@
-import { PassThrough } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import type ExcelJS from 'exceljs';
 import type { ColumnDef } from '../dictionary/index.js';
 import { cellOf, numFmtOf } from './cells.js';
 import { headerVi } from './headers.js';
-import { fixZipDates } from './zipDates.js';
+import { ROWS_BETWEEN_WAITS, zipCaughtUp } from './zipBacklog.js';
+import { fixZipDatesOfFile } from './zipDates.js';
 
 /** One sheet: the table it shows, its columns from the data dictionary, and its rows by column name. */
 export interface SheetSpec {
@@ -11,7 +13,7 @@ export interface SheetSpec {
   /** The snapshot file whose columns the sheet has. */
   file: string;
   columns: readonly ColumnDef[];
-  rows: Iterable<Readonly<Record<string, unknown>>>;
+  rows: Iterable<Readonly<Record<string, unknown>>> | AsyncIterable<Readonly<Record<string, unknown>>>;
 }
 
 export interface WorkbookSpec {
@@ -35,11 +37,11 @@ function widthOf(header: string, column?: ColumnDef): number {
   return Math.min(60, Math.max(wide, header.length + 2));
 }
 
-function addSheet(
+async function addSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   spec: SheetSpec,
   categories: readonly string[],
-): number {
+): Promise<number> {
   const headers = spec.columns.map((c) => headerVi(c.name, categories));
   const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   ws.columns = spec.columns.map((c, i) => ({ key: c.name, width: widthOf(headers[i]!, c) }));
@@ -53,13 +55,13 @@ function addSheet(
   });
   head.commit();
   let rows = 0;
-  for (const row of spec.rows) {
+  for await (const row of spec.rows) {
     const added = ws.addRow(spec.columns.map((c) => cellOf(c, row[c.name])));
     added.eachCell((cell, at) => {
       cell.style = styles[at - 1]!;
     });
     added.commit();
-    rows++;
+    if (++rows % ROWS_BETWEEN_WAITS === 0) await zipCaughtUp(ws);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
   ws.commit();
@@ -85,18 +87,14 @@ function explainSheet(spec: WorkbookSpec): SheetSpec {
 }
 
 /**
- * `dte_<as_of>.xlsx`: a sheet per table and one explaining every column, written by exceljs's
- * streaming writer (rows are not kept; strings inline, so no table of every name is held), its times fixed to the as-of date so that the same inputs
- * give the same bytes. Its rows are those of the data sheets.
+ * Writes `dte_<as_of>.xlsx` to `file`: a sheet per table and one explaining every column, by exceljs's
+ * streaming writer (rows are not kept; strings inline, so no table of every name is held), its times
+ * then fixed in the file to the as-of date so that the same inputs give the same bytes. Its rows are
+ * those of the data sheets.
  */
-export async function snapshotWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buffer; rows: number }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
+export async function writeSnapshotWorkbook(spec: WorkbookSpec, file: string): Promise<{ rows: number }> {
+  const out = createWriteStream(file);
+  const written = finished(out);
   // Loaded when a workbook is written: every other command of the CLI starts without it.
   const { default: excel } = await import('exceljs');
   const wb = new excel.stream.xlsx.WorkbookWriter({
@@ -109,10 +107,18 @@ export async function snapshotWorkbook(spec: WorkbookSpec): Promise<{ bytes: Buf
   wb.lastModifiedBy = 'dte-pipeline';
   wb.created = at;
   wb.modified = at;
+  // Handled here too, so that a failed write waits for the await below instead of failing the process.
+  written.catch(() => undefined);
   let rows = 0;
-  for (const sheet of spec.sheets) rows += addSheet(wb, sheet, spec.categories);
-  addSheet(wb, explainSheet(spec), spec.categories);
-  await wb.commit();
-  await ended;
-  return { bytes: fixZipDates(Buffer.concat(chunks)), rows };
+  try {
+    for (const sheet of spec.sheets) rows += await addSheet(wb, sheet, spec.categories);
+    await addSheet(wb, explainSheet(spec), spec.categories);
+    await wb.commit();
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+  await written;
+  await fixZipDatesOfFile(file);
+  return { rows };
 }

@@ -6,10 +6,14 @@ import { splitRecord } from '../input/csvRecords.js';
 import { type SqlType, typedColumns } from './columnTypes.js';
 import { openDuckDb, sqlName, sqlString } from './duckdb.js';
 
-/** A published CSV file that DuckDB could not turn into its Parquet twin. */
-/** DuckDB's memory for writing one Parquet twin. */
-const PARQUET_MEMORY_LIMIT = '64MB';
+/**
+ * DuckDB's memory for writing one Parquet twin: its CSV reader holds two buffers of 32 MiB (its
+ * default) of a file larger than one, so a 64 MB pool could not read a large DTE list; the buffer's
+ * size is kept, since it decides the row groups and so the bytes.
+ */
+const PARQUET_MEMORY_LIMIT = '128MB';
 
+/** A published CSV file that DuckDB could not turn into its Parquet twin. */
 export class ParquetWriteError extends DteError {}
 
 /** How every Parquet file of the project is written: the same options give the same bytes. */

@@ -1,23 +1,17 @@
 import { classify, type RuleBook } from '../classify/index.js';
 import type { PipelineContext } from '../context/context.js';
-import { dteEnterpriseLine } from '../csv/index.js';
+import { dteEnterpriseLine, wholeLines } from '../csv/index.js';
 import { type Classification, type PreviousRecord, withClassification } from '../domain/classified.js';
 import { DteError } from '../domain/errors.js';
 import { type CountedRecord, PartitionCounter, type PartitionCounts } from '../indicators/index.js';
 import { snapshotFiles, snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { Deduper } from '../staging/dedupe.js';
+import { dteTextInOrder } from '../staging/dteLines.js';
 import { EnterpriseJsonWriter } from '../staging/enterpriseJson.js';
 import { PartitionWriter } from '../staging/partitionWriter.js';
 import { provinceNames } from '../staging/provinceNames.js';
 import { type KeySink, readRowKeys } from '../staging/rowKeys.js';
-import {
-  eachLineOf,
-  F,
-  type LineVisitor,
-  type StagedCodes,
-  StagedRow,
-  wholeLines,
-} from '../staging/stagedRecord.js';
+import { eachLineOf, F, type LineVisitor, type StagedCodes, StagedRow } from '../staging/stagedRecord.js';
 import type { PutResult } from '../store/objectStore.js';
 import { inStage } from './inStage.js';
 import { loadPreviousPartition } from './previous.js';
@@ -211,7 +205,7 @@ async function finishPartition(
   const dteKey = workKeys.dteLines(plan.run_id, partition);
   await Promise.all([
     ctx.store.putUnhashed(countsKey, JSON.stringify(out.counts), { contentType: 'application/json' }),
-    ctx.store.putUnhashed(dteKey, out.dteLines.join(''), { contentType: 'text/csv' }),
+    ctx.store.putUnhashed(dteKey, dteTextInOrder(Buffer.from(out.dteLines.join(''))), { contentType: 'text/csv' }),
   ]);
   ctx.logger.debug({ stage: 'classify', asOf: plan.as_of, partition, rows }, 'partition classified');
   return {

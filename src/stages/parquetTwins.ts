@@ -1,6 +1,4 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { PipelineContext } from '../context/context.js';
@@ -12,16 +10,7 @@ import type { ObjectStore } from '../store/objectStore.js';
 import { contentType } from './aggregate.js';
 import type { RunPlan } from './results.js';
 import { ruleBook } from './rules.js';
-
-/** DuckDB reads and writes files, whatever the store: the work happens in a temporary folder. */
-export async function inTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'dte-parquet-'));
-  try {
-    return await use(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+import { inTempDir } from './tempDir.js';
 
 /** Copies an object of the store into a local file. */
 export async function download(store: ObjectStore, key: string, file: string): Promise<void> {
@@ -38,7 +27,8 @@ export async function putParquetOf(
   parquetKey: string,
   columns: readonly ColumnDef[],
 ): Promise<{ bytes: number; sha256: string; rows: number }> {
-  return inTempDir(async (dir) => {
+  // DuckDB reads and writes files, whatever the store: the work happens in a temporary folder.
+  return inTempDir('dte-parquet-', async (dir) => {
     const csv = path.join(dir, 'table.csv');
     const parquet = path.join(dir, 'table.parquet');
     await download(store, csvKey, csv);

@@ -43,3 +43,10 @@ export class DteLines {
     return Buffer.concat(out);
   }
 }
+
+/** A partition's DTE text in id order: classify writes it so, and aggregate merges the partitions' as streams. */
+export function dteTextInOrder(text: Buffer): Buffer {
+  const lines = new DteLines();
+  lines.add(text);
+  return lines.inOrder(Buffer.alloc(0));
+}
