@@ -205,7 +205,9 @@ async function finishPartition(
   const dteKey = workKeys.dteLines(plan.run_id, partition);
   await Promise.all([
     ctx.store.putUnhashed(countsKey, JSON.stringify(out.counts), { contentType: 'application/json' }),
-    ctx.store.putUnhashed(dteKey, dteTextInOrder(Buffer.from(out.dteLines.join(''))), { contentType: 'text/csv' }),
+    ctx.store.putUnhashed(dteKey, dteTextInOrder(Buffer.from(out.dteLines.join(''))), {
+      contentType: 'text/csv',
+    }),
   ]);
   ctx.logger.debug({ stage: 'classify', asOf: plan.as_of, partition, rows }, 'partition classified');
   return {
