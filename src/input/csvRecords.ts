@@ -31,12 +31,14 @@ const MAX_RECORD_LINES = 200;
 
 /** Splits one record's text into cells, or null when its quoting is broken. */
 export function splitRecord(text: string, delimiter: string): string[] | null {
-  if (!text.includes('"')) return splitPlain(text, delimiter);
+  let quote = text.indexOf('"');
+  if (quote < 0) return splitPlain(text, delimiter);
   const cells: string[] = [];
   let i = 0;
   const n = text.length;
   for (;;) {
-    if (text[i] === '"') {
+    if (quote >= 0 && quote < i) quote = text.indexOf('"', i);
+    if (quote === i) {
       let value = '';
       i++;
       for (;;) {
@@ -58,9 +60,9 @@ export function splitRecord(text: string, delimiter: string): string[] | null {
     } else {
       const d = text.indexOf(delimiter, i);
       const end = d < 0 ? n : d;
-      const value = text.slice(i, end);
-      if (value.includes('"')) return null;
-      cells.push(value);
+      // The next quote is known: an unquoted cell holding one is broken, without scanning the cell again.
+      if (quote >= 0 && quote < end) return null;
+      cells.push(text.slice(i, end));
       if (d < 0) return cells;
       i = d + 1;
     }
