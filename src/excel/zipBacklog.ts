@@ -13,7 +13,7 @@ const DRAIN_TIMEOUT_MS = 100;
  * The stream the zip reads the sheet's XML from, once it has reached the sheet's entry: exceljs's
  * sheet stream writes into it without waiting (its `pipes`, outside exceljs's types).
  */
-function entryOf(ws: object): EventEmitter | null {
+export function entryOf(ws: object): EventEmitter | null {
   const stream: unknown = Reflect.get(ws, 'stream');
   const pipes: unknown = typeof stream === 'object' && stream !== null ? Reflect.get(stream, 'pipes') : null;
   const first: unknown = Array.isArray(pipes) ? pipes[0] : null;
@@ -21,7 +21,7 @@ function entryOf(ws: object): EventEmitter | null {
 }
 
 /** Bytes written to the entry's stream and not yet read by the zip (its `readable-stream` may lack `writableLength`). */
-function backlogOf(entry: EventEmitter): number {
+export function backlogOf(entry: EventEmitter): number {
   const length: unknown = Reflect.get(entry, 'writableLength');
   if (typeof length === 'number') return length;
   const state: unknown = Reflect.get(entry, '_writableState');
