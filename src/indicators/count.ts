@@ -1,6 +1,7 @@
 import type { ClassifiedRecord, PreviousRecord } from '../domain/classified.js';
+import { CountsTables } from './countsFile.js';
 import type { PartitionCounts } from './tally.js';
-import { SLOT, TallyRows } from './tallyRows.js';
+import { SLOT, type TallyRows } from './tallyRows.js';
 
 type Located = Pick<PreviousRecord, 'province_code' | 'legacy_province_code' | 'commune_code'>;
 
@@ -33,35 +34,22 @@ type Update<R> = (
 
 /** Adds a record's contribution to its current province and, when known, its pre-2025 province and its commune. */
 class Counter {
-  private readonly provinces: TallyRows;
-  private readonly legacy: TallyRows;
-  private readonly communes: TallyRows;
+  readonly tables: CountsTables;
   constructor(
     categories: readonly string[],
     private readonly year: string,
   ) {
-    this.provinces = new TallyRows(categories);
-    this.legacy = new TallyRows(categories);
-    this.communes = new TallyRows(categories);
+    this.tables = new CountsTables(categories);
   }
 
   add<R extends Located>(r: R, before: PreviousRecord | undefined, update: Update<R>): void {
-    const { provinces, legacy, communes } = this;
+    const { provinces, legacy, communes } = this.tables;
     update(provinces, provinces.at(r.province_code), r, before, this.year);
     if (r.legacy_province_code !== null)
       update(legacy, legacy.at(r.legacy_province_code), r, before, this.year);
     const commune = r.commune_code;
     if (commune !== null && commune !== undefined)
       update(communes, communes.at(commune), r, before, this.year);
-  }
-
-  /** The tallies in the counts file's shape, made once per partition. */
-  counts(): PartitionCounts {
-    return {
-      provinces: this.provinces.toTable(),
-      legacy: this.legacy.toTable(),
-      communes: this.communes.toTable(),
-    };
   }
 }
 
@@ -93,7 +81,7 @@ export class PartitionCounter {
   finish(
     previous: ReadonlyMap<string, PreviousRecord> | null,
     present: (id: string) => boolean,
-  ): PartitionCounts {
+  ): CountsTables {
     for (const [id, before] of previous ?? []) {
       if (!present(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
         this.counter.add(before, undefined, ceased);
@@ -101,7 +89,7 @@ export class PartitionCounter {
       if (!before.is_dependent_unit && !before.is_dte && before.status === 'active')
         this.counter.add(before, undefined, activeNonDteBefore);
     }
-    return this.counter.counts();
+    return this.counter.tables;
   }
 }
 
@@ -150,5 +138,5 @@ export function countPartition(
   const counter = new PartitionCounter(asOf, categories);
   for (const r of records) counter.add(r, previous?.get(r.enterprise_id));
   const ids = new Set(records.map((r) => r.enterprise_id));
-  return counter.finish(previous, (id) => ids.has(id));
+  return counter.finish(previous, (id) => ids.has(id)).counts();
 }

@@ -15,6 +15,14 @@ export const SLOT = {
 } as const;
 
 const FIRST_CATEGORY = 10;
+
+/** One table of a partition's counts file: a row of `width` numbers per code, in `codes`' order. */
+export interface TallyRowsFile {
+  codes: string[];
+  values: number[];
+  /** Counts of categories outside the rules' list, by code (`dte_category` null counts as `''`). */
+  other?: Record<string, Record<string, number>>;
+}
 /** Codes of up to this many digits find their row through a typed index by their value. */
 const MAX_INDEXED_DIGITS = 5;
 
@@ -45,16 +53,16 @@ export class TallyRows {
     return (row >= 0 ? row : this.add(code)) * this.width;
   }
 
-  /** One more enterprise of a category in the row at `at`. */
-  countCategory(at: number, category: string): void {
+  /** `n` more enterprises (one unless told) of a category in the row at `at`. */
+  countCategory(at: number, category: string, n = 1): void {
     const slot = this.categorySlot.get(category);
     if (slot !== undefined) {
-      this.values[at + slot]!++;
+      this.values[at + slot]! += n;
       return;
     }
     const row = at / this.width;
     const other = this.otherCategories.get(row) ?? {};
-    other[category] = (other[category] ?? 0) + 1;
+    other[category] = (other[category] ?? 0) + n;
     this.otherCategories.set(row, other);
   }
 
@@ -63,6 +71,32 @@ export class TallyRows {
     const table: Record<string, Tally> = {};
     for (let row = 0; row < this.codes.length; row++) table[this.codes[row]!] = this.tally(row);
     return table;
+  }
+
+  /** The rows as the counts file holds them: codes, then every row's numbers in one list. */
+  toFile(): TallyRowsFile {
+    const file: TallyRowsFile = {
+      codes: [...this.codes],
+      values: Array.from(this.values.subarray(0, this.codes.length * this.width)),
+    };
+    if (this.otherCategories.size > 0)
+      file.other = Object.fromEntries([...this.otherCategories].map(([row, c]) => [this.codes[row]!, c]));
+    return file;
+  }
+
+  /** Adds the rows of a counts file written with the same categories (`toFile`). */
+  addFile(file: TallyRowsFile): void {
+    const { width } = this;
+    for (let row = 0; row < file.codes.length; row++) {
+      const at = this.at(file.codes[row]!);
+      const v = this.values;
+      const from = row * width;
+      for (let i = 0; i < width; i++) v[at + i]! += file.values[from + i]!;
+    }
+    for (const [code, counts] of Object.entries(file.other ?? {})) {
+      const at = this.at(code);
+      for (const [category, n] of Object.entries(counts)) this.countCategory(at, category, n);
+    }
   }
 
   private tally(row: number): Tally {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countPartition, emptyTally } from '../../src/indicators/index.js';
+import {
+  countPartition,
+  emptyTally,
+  mergeCounts,
+  mergeCountsFiles,
+  PartitionCounter,
+} from '../../src/indicators/index.js';
 import { classifiedRecord as rec } from '../support/classified.js';
 
 const categories = ['software', 'telecom'];
@@ -49,5 +55,44 @@ describe('a partition’s commune counts', () => {
     const counts = countPartition(records, null, '2025-06-30', categories);
     expect(Object.keys(counts.communes)).toHaveLength(250);
     expect(Object.values(counts.communes).every((t) => t.enterprises_active === 2)).toBe(true);
+  });
+});
+
+describe('the partitions’ counts files', () => {
+  const partition = (ids: string[], commune: string) =>
+    ids.map((id, i) =>
+      rec(id, {
+        commune_code: i % 2 === 0 ? commune : '00004',
+        is_dte: i % 3 === 0,
+        dte_category: i % 3 === 0 ? (i % 2 === 0 ? 'software' : null) : null,
+        status: i === 1 ? 'suspended' : 'active',
+      }),
+    );
+
+  it('sum to the same tallies as the partitions’ tallies merged, through JSON', () => {
+    const parts = [
+      partition(['1000000001', '1000000002', '1000000003', '1000000004'], '26734'),
+      partition(['1000000005', '1000000006', '1000000007'], '10000'),
+    ];
+    const tables = parts.map((records) => {
+      const counter = new PartitionCounter('2025-06-30', categories);
+      for (const r of records) counter.add(r, undefined);
+      return counter.finish(null, () => true);
+    });
+    const files = tables.map((t, i) => ({ key: `c${i}`, value: JSON.parse(JSON.stringify(t.file())) }));
+    const merged = mergeCountsFiles(files, categories);
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(mergeCounts(tables.map((t) => t.counts()))));
+    expect(Object.keys(merged.communes).sort()).toEqual(['00004', '10000', '26734']);
+    expect(merged.communes['00004']!.dte_by_category).toEqual({ software: 0, telecom: 0, '': 1 });
+  });
+
+  it('are refused when written in another format or with other categories', () => {
+    const file = new PartitionCounter('2025-06-30', categories).finish(null, () => true).file();
+    expect(() => mergeCountsFiles([{ key: 'k', value: file }], ['telecom', 'software'])).toThrow(
+      /another format or other categories/,
+    );
+    expect(() => mergeCountsFiles([{ key: 'k', value: { provinces: {} } }], categories)).toThrow(
+      /another format/,
+    );
   });
 });
