@@ -1,5 +1,7 @@
 import type { ClassifiedRecord, PreviousRecord } from '../domain/classified.js';
-import { emptyTally, type PartitionCounts, type Tally } from './tally.js';
+import { CountsTables } from './countsFile.js';
+import type { PartitionCounts } from './tally.js';
+import { SLOT, type TallyRows } from './tallyRows.js';
 
 type Located = Pick<PreviousRecord, 'province_code' | 'legacy_province_code' | 'commune_code'>;
 
@@ -18,36 +20,36 @@ export type CountedRecord = Pick<
 >;
 
 /**
- * What a record adds to one tally; the record, its previous state and the as-of year are passed, not
- * captured: the updates are functions of the module, so that the counting of every partition calls
- * the same targets (docs/performance.md, "A class, not a closure").
+ * What a record adds to one tally, the row at `at` of `rows`; the record, its previous state and the
+ * as-of year are passed, not captured: the updates are functions of the module, so that the counting
+ * of every partition calls the same targets (docs/performance.md, "A class, not a closure").
  */
-type Update<R> = (tally: Tally, r: R, before: PreviousRecord | undefined, year: string) => void;
+type Update<R> = (
+  rows: TallyRows,
+  at: number,
+  r: R,
+  before: PreviousRecord | undefined,
+  year: string,
+) => void;
 
-/** Adds a record's contribution to its current province and, when known, its pre-2025 province. */
+/** Adds a record's contribution to its current province and, when known, its pre-2025 province and its commune. */
 class Counter {
-  readonly counts: PartitionCounts = { provinces: {}, legacy: {}, communes: {} };
+  readonly tables: CountsTables;
   constructor(
-    private readonly categories: readonly string[],
+    categories: readonly string[],
     private readonly year: string,
-  ) {}
-
-  add<R extends Located>(r: R, before: PreviousRecord | undefined, update: Update<R>): void {
-    update(this.tally(this.counts.provinces, r.province_code), r, before, this.year);
-    if (r.legacy_province_code !== null)
-      update(this.tally(this.counts.legacy, r.legacy_province_code), r, before, this.year);
-    const commune = r.commune_code;
-    if (commune !== null && commune !== undefined)
-      update(this.tally(this.counts.communes, commune), r, before, this.year);
+  ) {
+    this.tables = new CountsTables(categories);
   }
 
-  private tally(table: Record<string, Tally>, code: string): Tally {
-    let tally = table[code];
-    if (!tally) {
-      tally = emptyTally(this.categories);
-      table[code] = tally;
-    }
-    return tally;
+  add<R extends Located>(r: R, before: PreviousRecord | undefined, update: Update<R>): void {
+    const { provinces, legacy, communes } = this.tables;
+    update(provinces, provinces.at(r.province_code), r, before, this.year);
+    if (r.legacy_province_code !== null)
+      update(legacy, legacy.at(r.legacy_province_code), r, before, this.year);
+    const commune = r.commune_code;
+    if (commune !== null && commune !== undefined)
+      update(communes, communes.at(commune), r, before, this.year);
   }
 }
 
@@ -79,7 +81,7 @@ export class PartitionCounter {
   finish(
     previous: ReadonlyMap<string, PreviousRecord> | null,
     present: (id: string) => boolean,
-  ): PartitionCounts {
+  ): CountsTables {
     for (const [id, before] of previous ?? []) {
       if (!present(id) && !before.is_dependent_unit && before.is_dte && before.status === 'active') {
         this.counter.add(before, undefined, ceased);
@@ -87,43 +89,43 @@ export class PartitionCounter {
       if (!before.is_dependent_unit && !before.is_dte && before.status === 'active')
         this.counter.add(before, undefined, activeNonDteBefore);
     }
-    return this.counter.counts;
+    return this.counter.tables;
   }
 }
 
-/** A record's contribution to one tally: its current or its pre-2025 province's. */
-const count: Update<CountedRecord> = (t, r, before, year) => {
+/** A record's contribution to one tally: its current or its pre-2025 province's, or its commune's. */
+const count: Update<CountedRecord> = (rows, at, r, before, year) => {
+  const v = rows.values;
   if (r.is_dependent_unit) {
-    t.dependent_units++;
+    v[at + SLOT.dependent_units]!++;
     return;
   }
   const active = r.status === 'active';
   const wasActiveDte =
     before !== undefined && !before.is_dependent_unit && before.is_dte && before.status === 'active';
-  if (r.is_dte && r.registration_date.startsWith(year)) t.dte_founded_ytd++;
+  if (r.is_dte && r.registration_date.startsWith(year)) v[at + SLOT.dte_founded_ytd]!++;
   // Ceased: an active DTE before, not an active DTE now (inactive, or its main code left the DTE classes).
-  if (wasActiveDte && !(active && r.is_dte)) t.dte_ceased++;
+  if (wasActiveDte && !(active && r.is_dte)) v[at + SLOT.dte_ceased]!++;
   if (!active) return;
-  t.enterprises_active++;
-  if (r.legacy_province_code !== null) t.legacy_known_active++;
-  if (r.commune_code !== null) t.commune_known_active++;
+  v[at + SLOT.enterprises_active]!++;
+  if (r.legacy_province_code !== null) v[at + SLOT.legacy_known_active]!++;
+  if (r.commune_code !== null) v[at + SLOT.commune_known_active]!++;
   if (r.is_dte) {
-    t.dte_active++;
-    const category = r.dte_category ?? '';
-    t.dte_by_category[category] = (t.dte_by_category[category] ?? 0) + 1;
-    if (before && !before.is_dependent_unit && !before.is_dte) t.dte_converted++;
+    v[at + SLOT.dte_active]!++;
+    rows.countCategory(at, r.dte_category ?? '');
+    if (before && !before.is_dependent_unit && !before.is_dte) v[at + SLOT.dte_converted]!++;
   } else if (r.digital_secondary) {
-    t.digital_secondary++;
+    v[at + SLOT.digital_secondary]!++;
   }
 };
 
-const ceased: Update<PreviousRecord> = (t) => {
-  t.dte_ceased++;
+const ceased: Update<PreviousRecord> = (rows, at) => {
+  rows.values[at + SLOT.dte_ceased]!++;
 };
 
 /** Where it was in the previous snapshot: the units whose enterprises could have converted. */
-const activeNonDteBefore: Update<PreviousRecord> = (t) => {
-  t.non_dte_active_before++;
+const activeNonDteBefore: Update<PreviousRecord> = (rows, at) => {
+  rows.values[at + SLOT.non_dte_active_before]!++;
 };
 
 /** The counts of a whole partition's records at once (tests, small inputs). */
@@ -136,5 +138,5 @@ export function countPartition(
   const counter = new PartitionCounter(asOf, categories);
   for (const r of records) counter.add(r, previous?.get(r.enterprise_id));
   const ids = new Set(records.map((r) => r.enterprise_id));
-  return counter.finish(previous, (id) => ids.has(id));
+  return counter.finish(previous, (id) => ids.has(id)).counts();
 }

@@ -10,7 +10,8 @@ export {
 export { buildCommunes, type CommuneIndicatorRow, type ProvinceCommunes } from './communes.js';
 export { type CommunesJson, communesJsonSchema } from './communesSchema.js';
 export { type CountedRecord, countPartition, PartitionCounter } from './count.js';
-export { mergeCounts } from './merge.js';
+export { type CountsFile, CountsTables } from './countsFile.js';
+export { mergeCounts, mergeCountsFiles } from './merge.js';
 export { percent, perThousand } from './ratio.js';
 export * from './schema.js';
 export { emptyTally, type PartitionCounts, type Tally } from './tally.js';

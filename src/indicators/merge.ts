@@ -1,3 +1,4 @@
+import { CountsTables } from './countsFile.js';
 import { addTally, type PartitionCounts, type Tally } from './tally.js';
 
 function mergeTable(into: Record<string, Tally>, from: Record<string, Tally>): void {
@@ -22,4 +23,14 @@ export function mergeCounts(parts: readonly PartitionCounts[]): PartitionCounts 
     mergeTable(total.communes, part.communes ?? {});
   }
   return total;
+}
+
+/** Sums the partitions' counts files (parsed JSON, `CountsTables.file`) into the run's tallies. */
+export function mergeCountsFiles(
+  files: ReadonlyArray<{ key: string; value: unknown }>,
+  categories: readonly string[],
+): PartitionCounts {
+  const total = new CountsTables(categories);
+  for (const { key, value } of files) total.addFile(value, key);
+  return total.counts();
 }

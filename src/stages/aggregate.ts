@@ -17,7 +17,7 @@ import {
 import { dataDictionaryCsv, snapshotFileDefs, snapshotReadme } from '../dictionary/index.js';
 import { DteError } from '../domain/errors.js';
 import { snapshotSheets, type WorkbookSpec, writeSnapshotWorkbook } from '../excel/index.js';
-import { buildCommunes, buildIndicators, mergeCounts, type PartitionCounts } from '../indicators/index.js';
+import { buildCommunes, buildIndicators, mergeCountsFiles } from '../indicators/index.js';
 import { communes2025 } from '../reference/communes.js';
 import { currentPopulation, legacyPopulation } from '../reference/population.js';
 import { currentProvinces, legacyProvinces } from '../reference/provinces.js';
@@ -67,10 +67,10 @@ async function aggregateOnce(
     });
   }
   const rules = ruleBook(ctx);
-  const counts: PartitionCounts[] = [];
+  const countsFiles: Array<{ key: string; value: unknown }> = [];
   for (const part of parts)
-    counts.push((await readJsonObject(ctx.store, part.counts_key)) as PartitionCounts);
-  const merged = mergeCounts(counts);
+    countsFiles.push({ key: part.counts_key, value: await readJsonObject(ctx.store, part.counts_key) });
+  const merged = mergeCountsFiles(countsFiles, rules.categories);
   const tables = buildIndicators(merged, {
     asOf: plan.as_of,
     ruleSetId: rules.id,

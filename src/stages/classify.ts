@@ -3,7 +3,7 @@ import type { PipelineContext } from '../context/context.js';
 import { dteEnterpriseLine, wholeLines } from '../csv/index.js';
 import { type Classification, type PreviousRecord, withClassification } from '../domain/classified.js';
 import { DteError } from '../domain/errors.js';
-import { type CountedRecord, PartitionCounter, type PartitionCounts } from '../indicators/index.js';
+import { type CountedRecord, type CountsFile, PartitionCounter } from '../indicators/index.js';
 import { snapshotFiles, snapshotKeys, workKeys } from '../snapshot/layout.js';
 import { Deduper } from '../staging/dedupe.js';
 import { dteTextInOrder } from '../staging/dteLines.js';
@@ -70,7 +70,7 @@ async function classifyOnce(ctx: PipelineContext, payload: ClassifyPayload): Pro
   }
   const [written] = await part.close();
   return finishPartition(ctx, plan, partition, {
-    counts: counter.finish(previous, (id) => deduper.has(id)),
+    counts: counter.finish(previous, (id) => deduper.has(id)).file(),
     dteLines,
     deduper,
     written: written!,
@@ -187,7 +187,7 @@ class FeedKeys implements KeySink {
 }
 
 interface PartitionOutput {
-  counts: PartitionCounts;
+  counts: CountsFile;
   dteLines: string[];
   deduper: Deduper;
   written: PutResult;

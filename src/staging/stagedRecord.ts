@@ -263,7 +263,11 @@ export class StagedRow {
     return this.words[field]!.of(this.bytes, start, end);
   }
 
-  /** Up to 12 digits as one number, told apart by length (leading zeros count); else -1. */
+  /**
+   * Up to 12 digits as one number, told apart by length (leading zeros count): each length has its
+   * own range, the shorter first, so that codes of up to 5 digits (communes, industries) stay small
+   * keys; else -1.
+   */
   private digitsKey(field: number, start = this.starts[field]!, end = this.ends[field]!): number {
     if (end - start > 12) return -1;
     let value = 0;
@@ -272,7 +276,7 @@ export class StagedRow {
       if (d < 0 || d > 9) return -1;
       value = value * 10 + d;
     }
-    return value * 16 + (end - start);
+    return value + LENGTH_BASE[end - start]!;
   }
 
   /** A `yyyy-MM-dd` date from 1900 to 2599 as a number below 2^18 (day by day); else -1. */
@@ -306,6 +310,9 @@ export class StagedRow {
     return decodeStaged(this.bytes.toString('utf8', this.starts[0]!, this.ends[FIELDS - 1]!));
   }
 }
+
+/** Where the keys of `n` digits start: after the 10 + 100 + … keys of the shorter lengths. */
+const LENGTH_BASE = Array.from({ length: 13 }, (_, n) => (10 ** n - 1) / 9);
 
 /** Keys below this find their text through a typed index: a map keyed by numbers cost classify a tenth of its work. */
 const SMALL_KEYS = 1 << 18;
