@@ -38,13 +38,3 @@ export async function writeRunRecord(store: ObjectStore, key: string, record: Ru
     contentType: 'application/json',
   });
 }
-
-/** The newest `count` records by date then start (the page's ops section): only those are read. */
-export async function lastRecordedRuns(store: ObjectStore, count: number): Promise<RunRecord[]> {
-  const keys: string[] = [];
-  for await (const info of store.list(runKeys.root)) if (info.key.endsWith('.json')) keys.push(info.key);
-  const records: RunRecord[] = [];
-  for (const key of keys.sort().slice(-count))
-    records.push(runRecordSchema.parse(await readJsonObject(store, key)));
-  return records.sort(byDateThenStart);
-}

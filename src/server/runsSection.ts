@@ -1,5 +1,5 @@
 import { formatCount, type Lang } from '../format/index.js';
-import { lastRecordedRuns } from '../runs/history.js';
+import { RecentRuns } from '../runs/recentRuns.js';
 import { byDateThenStart, type RunRecord } from '../runs/record.js';
 import { escapeHtml as e } from './html.js';
 import type { PageSection } from './sections.js';
@@ -57,8 +57,9 @@ export function runsSection(runs: readonly RunRecord[], lang: Lang): string {
 
 /** The section on the store's records, plus the queues' runs when `queued` is given (`dte serve`). */
 export function runsPageSection(queued?: (limit: number) => Promise<RunRecord[]>): PageSection {
+  const recent = new RecentRuns();
   return async (input) => {
-    const stored = await lastRecordedRuns(input.store, RUNS_SHOWN);
+    const stored = await recent.last(input.store, RUNS_SHOWN);
     const fromQueues = queued ? await queued(RUNS_SHOWN) : [];
     return runsSection([...stored, ...fromQueues], input.lang);
   };
