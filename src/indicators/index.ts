@@ -11,7 +11,7 @@ export { buildCommunes, type CommuneIndicatorRow, type ProvinceCommunes } from '
 export { type CommunesJson, communesJsonSchema } from './communesSchema.js';
 export { type CountedRecord, countPartition, PartitionCounter } from './count.js';
 export { type CountsFile, CountsTables } from './countsFile.js';
-export { mergeCounts, mergeCountsFiles } from './merge.js';
+export { mergeCountsFiles } from './merge.js';
 export { percent, perThousand } from './ratio.js';
 export * from './schema.js';
 export { emptyTally, type PartitionCounts, type Tally } from './tally.js';

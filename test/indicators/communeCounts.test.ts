@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   countPartition,
   emptyTally,
-  mergeCounts,
   mergeCountsFiles,
   PartitionCounter,
 } from '../../src/indicators/index.js';
 import { classifiedRecord as rec } from '../support/classified.js';
+import { mergeCounts } from '../support/mergeCounts.js';
 
 const categories = ['software', 'telecom'];
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifiedRecord } from '../../src/domain/classified.js';
-import { buildIndicators, countPartition, mergeCounts, percent } from '../../src/indicators/index.js';
+import {
+  buildIndicators,
+  countPartition,
+  mergeCountsFiles,
+  PartitionCounter,
+  percent,
+} from '../../src/indicators/index.js';
 import { classifiedRecord, previousRecord } from '../support/classified.js';
 
 const categories = ['software', 'telecom'];
@@ -80,8 +86,14 @@ describe('indicator counts', () => {
   });
 
   it('leaves conversions and cessations null without a previous snapshot, and sums partitions in any order', () => {
-    const a = countPartition(records.slice(0, 3), null, '2025-06-30', categories);
-    const b = countPartition(records.slice(3), null, '2025-06-30', categories);
+    // Each partition's counts file, as classify writes it for aggregate.
+    const fileOf = (key: string, part: typeof records) => {
+      const counter = new PartitionCounter('2025-06-30', categories);
+      for (const r of part) counter.add(r, undefined);
+      return { key, value: JSON.parse(JSON.stringify(counter.finish(null, () => true).file())) as unknown };
+    };
+    const a = fileOf('a', records.slice(0, 3));
+    const b = fileOf('b', records.slice(3));
     const opts = {
       asOf: '2025-06-30',
       ruleSetId: 'r',
@@ -90,8 +102,8 @@ describe('indicator counts', () => {
       legacyProvinces,
       hasPrevious: false,
     };
-    const ab = buildIndicators(mergeCounts([a, b]), opts);
-    const ba = buildIndicators(mergeCounts([b, a]), opts);
+    const ab = buildIndicators(mergeCountsFiles([a, b], categories), opts);
+    const ba = buildIndicators(mergeCountsFiles([b, a], categories), opts);
     expect(ab).toEqual(ba);
     expect(ab.national.dte_converted).toBeNull();
     expect(ab.national.dte_ceased).toBeNull();
